@@ -1,0 +1,136 @@
+"""Per-language lexicons: everything language-specific, validated on load.
+
+The engine in numbers.py / metrics.py never asks which language it is in; where languages
+differ, the difference is a field here. A lexicon missing a section fails validation.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from extractors.vocabulary import FIELDS, METRIC_KEYS
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QualifierCues(_Strict):
+    more_than: list[str]
+    approx: list[str]
+    at_least: list[str]
+    less_than: list[str]
+
+
+class Unit(_Strict):
+    """Words for one unit; value × factor is the value of `metric` in its vocabulary unit."""
+
+    metric: str
+    factor: float
+    words: list[str]
+
+
+class NotMetricCues(_Strict):
+    before: list[str]  # identifier words just before a number: "No.", "số", "شماره"
+    after: list[str]  # words just after the quantity: "%", "wide", "years", "stars"
+    rate: list[str]  # words after the counted noun or unit that make it a rate: "per", "mỗi"
+
+
+class Boilerplate(_Strict):
+    line_patterns: list[str]  # regexes (case-insensitive, whole line) of lines to drop
+    tail_markers: list[str]  # regexes of lines after which the rest is page furniture
+    caption_patterns: list[str]  # regexes (searched) marking photo-caption lines
+
+
+class LocalityLevels(_Strict):
+    province: list[str]
+    district: list[str]
+    commune: list[str]
+    village: list[str]
+    name_after_level: bool  # "xã Tra Ka" (True) vs "Tra Ka commune" (False; both are tried)
+
+
+class Lexicon(_Strict):
+    lang: str
+    name: str
+    # numbers
+    decimal_separators: list[str]
+    group_separators: list[str]
+    number_words: dict[str, float]
+    weak_number_words: list[str]  # words that double as articles ("un", "một", "یک")
+    scale_words: dict[str, float]  # inside number words: "puluh", "trăm", "hundred"
+    addend_words: dict[str, float]  # "belas" (+10)
+    number_prefixes: dict[str, float]  # bound prefixes: Indonesian "se-" in "seribu"
+    number_connectors: list[str]  # "و", "and", "et" between number words
+    multipliers: dict[str, float]  # "juta", "triệu", "millions"
+    range_words: list[str]
+    range_prefixes: list[str]
+    # metrics
+    qualifiers: QualifierCues
+    metrics: dict[str, list[str]]
+    units: list[Unit]
+    unit_links: list[str]  # words between a multiplier and its unit: "de", "of"
+    noun_suffixes: list[str]  # plural or ezafe endings a cue may carry
+    head: Literal["first", "last"]  # where the head noun sits in a noun phrase after a number
+    modifier_forms: list[str]  # with head "last": cues that modify a following cue ("model gardens")
+    cue_window: int
+    phrase_breaks: list[str]
+    not_metric: NotMetricCues
+    # records
+    year_words: list[str]
+    locality_levels: LocalityLevels
+    model_cues: list[str]
+    field_cues: dict[str, list[str]]
+    # cleaning and stories
+    source_cues: list[str]
+    boilerplate: Boilerplate
+    char_map: dict[str, str]
+    abbreviations: list[str]
+
+    @field_validator("metrics")
+    @classmethod
+    def _known_metric_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(METRIC_KEYS)
+        if unknown:
+            raise ValueError(f"metric keys not in the vocabulary: {sorted(unknown)}")
+        return value
+
+    @field_validator("field_cues")
+    @classmethod
+    def _known_fields(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"fields not in the vocabulary: {sorted(unknown)}")
+        return value
+
+    @field_validator("units")
+    @classmethod
+    def _unit_metrics(cls, value: list[Unit]) -> list[Unit]:
+        for unit in value:
+            if unit.metric not in METRIC_KEYS:
+                raise ValueError(f"unit metric {unit.metric!r} not in the vocabulary")
+        return value
+
+
+def available_languages() -> list[str]:
+    """Language codes that have a lexicon file."""
+    folder = resources.files("extractors") / "lexicons"
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir()
+                  if p.name.endswith(".yaml"))
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    path = resources.files("extractors") / "lexicons" / f"{lang}.yaml"
+    if not path.is_file():
+        raise KeyError(f"no lexicon for language {lang!r}")
+    return Lexicon.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def all_lexicons() -> list[Lexicon]:
+    return [load_lexicon(lang) for lang in available_languages()]

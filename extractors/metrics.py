@@ -1,0 +1,245 @@
+"""Quantities tied to what they count: vocabulary key, qualifier, unit and evidence.
+
+For each number in an article the engine reads, from the lexicon alone:
+  before it   a qualifier ("plus de", "hơn", "بیش از") and identifier words ("No.", "số");
+  after it    a range ("2-3", "2 à 3"), a unit ("km", "héc-ta", "VND", with a link word as in
+              "millions de VND"), words that make it no metric ("%", "wide", "years"), and
+              within a short noun-phrase window the cue word of a metric key; the head noun is
+              the first cue (vi, id, fr, fa) or the last one past modifiers (en "model gardens").
+A number with neither unit nor cue is not a metric; nor is a year, a date or a URL fragment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lexicon import Lexicon, Unit, load_lexicon
+from extractors.numbers import Number, find_numbers, numeral_regex
+from extractors.text import (
+    BREAK_PUNCT,
+    PhraseTable,
+    Token,
+    masked_view,
+    norm,
+    sentence_at,
+    sentence_spans,
+    suffix_regex,
+    tokenize,
+)
+from schemas.records import Evidence, Metric
+
+_PREFIX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class _Tables:
+    cues: PhraseTable[str]
+    units: PhraseTable[Unit]
+    breaks: PhraseTable[bool]
+    range_words: PhraseTable[bool]
+    unit_links: PhraseTable[bool]
+    after: PhraseTable[bool]
+    rate: PhraseTable[bool]
+    modifiers: frozenset[str]
+    qualifier_re: re.Pattern[str] | None
+    qualifier_of: dict[str, str]
+    identifier_re: re.Pattern[str] | None
+    range_prefix_re: re.Pattern[str] | None
+    year_word_re: re.Pattern[str] | None
+
+
+@cache
+def tables(lang: str) -> _Tables:
+    lex = load_lexicon(lang)
+    qualifier_of = {norm(p): kind for kind, phrases in lex.qualifiers.model_dump().items()
+                    for p in phrases}
+    return _Tables(
+        cues=PhraseTable(((w, key) for key, words in lex.metrics.items() for w in words),
+                         lex.noun_suffixes),
+        units=PhraseTable(((w, u) for u in lex.units for w in u.words), lex.noun_suffixes),
+        breaks=PhraseTable((w, True) for w in lex.phrase_breaks),
+        range_words=PhraseTable((w, True) for w in lex.range_words),
+        unit_links=PhraseTable((w, True) for w in lex.unit_links),
+        after=PhraseTable((w, True) for w in lex.not_metric.after),
+        rate=PhraseTable((w, True) for w in lex.not_metric.rate),
+        modifiers=frozenset(norm(w) for w in lex.modifier_forms),
+        qualifier_re=suffix_regex(qualifier_of),
+        qualifier_of=qualifier_of,
+        identifier_re=suffix_regex(lex.not_metric.before),
+        range_prefix_re=suffix_regex(lex.range_prefixes),
+        year_word_re=suffix_regex(lex.year_words),
+    )
+
+
+def extract_metrics(text: str, lang: str) -> list[Metric]:
+    """Every metric in a cleaned article text, in reading order."""
+    lex = load_lexicon(lang)
+    tb = tables(lang)
+    view = masked_view(text)
+    tokens = tokenize(view, numeral_regex(lang))
+    numbers = find_numbers(view, tokens, lex)
+    by_first = {n.first_index: k for k, n in enumerate(numbers)}
+    spans = sentence_spans(text, lex.abbreviations)
+    out: list[Metric] = []
+    consumed: set[int] = set()
+    for k, num in enumerate(numbers):
+        if k in consumed:
+            continue
+        ends, j = [num], num.last_index + 1
+        if _is_fraction(tokens, j, num):
+            consumed.add(by_first.get(j + 1, -1))
+            j += 2  # "10/10 villages": the numerator is the count achieved
+        second = _range_end(tokens, j, by_first, numbers, tb)
+        if second is not None:
+            consumed.add(second)
+            ends.append(numbers[second])
+            j = numbers[second].last_index + 1
+        found = _quantity_kind(tokens, j, lex, tb)
+        if found is None:
+            continue
+        key, factor, last_token = found
+        if any(n.year_like for n in ends) and (len(ends) == 2 or _after_year_word(view, num, tb)):
+            continue  # "2009-2024", "năm 2021 ..."
+        start = _range_prefix_start(view, num.start, tb) if len(ends) == 2 else num.start
+        qualifier, surface_start = _qualifier(view, start, tb)
+        if _is_identifier(view, surface_start, tb):
+            continue
+        if num.weak and qualifier == "exact":
+            continue  # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count
+        if len(ends) == 2:
+            qualifier = "range"
+        surface_end = tokens[last_token].end
+        sent = sentence_at(spans, num.start)
+        for n in ends:
+            value = n.value * (factor if factor is not None else 1.0)
+            out.append(Metric(
+                metric=key,
+                value=round(value, 6),
+                qualifier=qualifier,  # type: ignore[arg-type]
+                unit=_unit_name(key),
+                year=_sentence_year(view, sent, num.start, tb),
+                evidence=Evidence(sentence=text[sent[0]:sent[1]], surface=text[surface_start:surface_end],
+                                  start=surface_start, end=surface_end),
+            ))
+    return out
+
+
+def _unit_name(key: str) -> str | None:
+    from extractors.vocabulary import UNIT_OF
+
+    return UNIT_OF.get(key)
+
+
+def _is_fraction(tokens: list[Token], j: int, num: Number) -> bool:
+    return (j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j].start == num.end
+            and tokens[j + 1].kind == "num" and tokens[j + 1].start == tokens[j].end)
+
+
+def _range_end(tokens: list[Token], j: int, by_first: dict[int, int], numbers: list[Number],
+               tb: _Tables) -> int | None:
+    if j >= len(tokens):
+        return None
+    hit = tb.range_words.match(tokens, j)
+    if not hit:
+        return None
+    nxt = j + hit[0]
+    k = by_first.get(nxt)
+    return k if k is not None and not numbers[k].weak else None
+
+
+def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
+                   tb: _Tables) -> tuple[str, float | None, int] | None:
+    """(metric key, unit factor or None for counts, index of the last token) after a number."""
+    if j < len(tokens) and tb.after.match(tokens, j):
+        return None
+    unit_at = j
+    if j < len(tokens) and (link := tb.unit_links.match(tokens, j)) and j + link[0] < len(tokens) \
+            and tb.units.match(tokens, j + link[0]):
+        unit_at = j + link[0]
+    if unit_at < len(tokens) and (unit := tb.units.match(tokens, unit_at)):
+        n, spec = unit
+        end = unit_at + n
+        if end < len(tokens) and (tb.after.match(tokens, end) or tb.rate.match(tokens, end)):
+            return None
+        return spec.metric, spec.factor, end - 1
+    cue = _cue_after(tokens, j, lex, tb)
+    if cue is None:
+        return None
+    key, last = cue
+    if last + 1 < len(tokens) and tb.rate.match(tokens, last + 1):
+        return None
+    return key, None, last
+
+
+def _cue_after(tokens: list[Token], j: int, lex: Lexicon, tb: _Tables) -> tuple[str, int] | None:
+    found: tuple[str, int] | None = None
+    words = 0
+    while j < len(tokens) and words < lex.cue_window:
+        tok = tokens[j]
+        if tok.kind == "num":
+            break
+        if tok.kind == "punct":
+            if tok.text in BREAK_PUNCT:
+                break
+            j += 1
+            continue
+        hit = tb.cues.match(tokens, j)
+        if hit:
+            n, key = hit
+            found = (key, j + n - 1)
+            if lex.head == "first" or not (n == 1 and tok.norm in tb.modifiers):
+                break
+            j += n
+            words += n
+            continue
+        if tb.breaks.match(tokens, j):
+            break
+        words += 1
+        j += 1
+    return found
+
+
+def _prefix(view: str, end: int) -> str:
+    return norm(view[max(0, end - _PREFIX_CHARS):end])
+
+
+def _qualifier(view: str, start: int, tb: _Tables) -> tuple[str, int]:
+    """The qualifier written just before `start`, and where the surface string begins."""
+    if tb.qualifier_re is None:
+        return "exact", start
+    prefix = _prefix(view, start)
+    m = tb.qualifier_re.search(prefix)
+    if not m:
+        return "exact", start
+    phrase = re.sub(r"\s+", " ", m.group(0).strip())
+    return tb.qualifier_of.get(phrase, "exact"), start - (len(prefix) - m.start())
+
+
+def _range_prefix_start(view: str, start: int, tb: _Tables) -> int:
+    if tb.range_prefix_re is None:
+        return start
+    prefix = _prefix(view, start)
+    m = tb.range_prefix_re.search(prefix)
+    return start - (len(prefix) - m.start()) if m else start
+
+
+def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
+    return bool(tb.identifier_re and tb.identifier_re.search(_prefix(view, start)))
+
+
+def _after_year_word(view: str, num: Number, tb: _Tables) -> bool:
+    return bool(tb.year_word_re and tb.year_word_re.search(_prefix(view, num.start)))
+
+
+_YEAR = re.compile(r"(?<![\d.,])(19\d\d|20\d\d)(?![\d.,]\d)")
+
+
+def _sentence_year(view: str, sent: tuple[int, int], before: int, tb: _Tables) -> int | None:
+    """The year a figure refers to: a year introduced by a year word earlier in its sentence."""
+    year = None
+    for m in _YEAR.finditer(view, sent[0], before):
+        if tb.year_word_re and tb.year_word_re.search(_prefix(view, m.start())):
+            year = int(m.group(1))
+    return year

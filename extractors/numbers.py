@@ -1,0 +1,184 @@
+"""Numbers in any script and locale: numerals with the lexicon's separators, and number words.
+
+`find_numbers` returns every number in a masked view of a text (see text.masked_view), each with
+its value and span; the metric engine decides which of them are metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lexicon import Lexicon, load_lexicon
+from extractors.text import PhraseTable, Token, norm, tokenize
+
+_FALLBACK_DECIMALS = ".,٫"
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    start: int
+    end: int
+    weak: bool = False  # a word that doubles as an article: needs a qualifier or a unit
+    year_like: bool = False  # four plain digits 1900-2100
+    first_index: int = 0  # index of the first and last token of the number
+    last_index: int = 0
+
+
+@cache
+def numeral_regex(lang: str) -> str:
+    """Regex for a written numeral in this language (ASCII digits: views fold all scripts)."""
+    lex = load_lexicon(lang)
+    spaces = [s for s in lex.group_separators if s.isspace()]
+    marks = {s for s in [*lex.group_separators, *lex.decimal_separators] if not s.isspace()}
+    marks |= set(_FALLBACK_DECIMALS)
+    mark_class = "[" + "".join(re.escape(m) for m in sorted(marks)) + "]"
+    plain = rf"\d+(?:{mark_class}\d+)*"
+    if not spaces:
+        return plain
+    space_class = "[" + "".join(spaces) + "]"
+    decimal = "|".join(re.escape(d) for d in lex.decimal_separators)
+    # "6 540" or "13 000,5": space groups only of exactly three digits
+    spaced = rf"\d{{1,3}}(?:{space_class}\d{{3}})+(?!\d)(?:(?:{decimal})\d+)?"
+    return rf"{spaced}|{plain}"
+
+
+def parse_numeral(raw: str, lex: Lexicon) -> float | None:
+    """Value of a numeral string under the lexicon's separators; None if it is no number."""
+    parts = re.split(r"(\D)", raw)
+    groups, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return float(groups[0])
+    decimal_at: int | None = None
+    last, tail = seps[-1], groups[-1]
+    is_group = last in lex.group_separators and len(tail) == 3
+    if last in lex.decimal_separators and not (is_group and len(seps) > 1):
+        decimal_at = len(seps) - 1
+    elif not is_group and last in _FALLBACK_DECIMALS:
+        decimal_at = len(seps) - 1  # "7.1km" in Indonesian, "1,2" in English: read as decimals
+    whole = seps if decimal_at is None else seps[:decimal_at]
+    if whole and (len(set(whole)) > 1 or whole[0] not in lex.group_separators
+                  and whole[0] not in _FALLBACK_DECIMALS):
+        return None
+    if any(len(g) != 3 for g in groups[1:len(whole) + 1]):
+        return None
+    if decimal_at is not None and whole and last in whole:
+        return None  # "1.234.5": the same mark cannot group and mark decimals
+    integer = "".join(groups[: len(whole) + 1])
+    if decimal_at is None:
+        return float(integer)
+    return float(f"{integer}.{groups[-1]}")
+
+
+@cache
+def _word_tables(lang: str) -> tuple[PhraseTable[float], PhraseTable[float]]:
+    lex = load_lexicon(lang)
+    return (PhraseTable(lex.number_words.items()), PhraseTable(lex.multipliers.items()))
+
+
+def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
+    """Numbers among tokens: numerals (with a following multiplier) and number-word sequences."""
+    words, multipliers = _word_tables(lex.lang)
+    scales = {norm(k): v for k, v in lex.scale_words.items()}
+    addends = {norm(k): v for k, v in lex.addend_words.items()}
+    connectors = {norm(c) for c in lex.number_connectors}
+    weak_words = {norm(w) for w in lex.weak_number_words}
+    prefixes = {norm(k): v for k, v in lex.number_prefixes.items()}
+    out: list[Number] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == "num":
+            value = parse_numeral(tok.text, lex)
+            if value is None:
+                i += 1
+                continue
+            year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text)) and 1900 <= value <= 2100
+            end, j = tok.end, i
+            hit = multipliers.match(tokens, i + 1) if i + 1 < len(tokens) else None
+            if hit:
+                value *= hit[1]
+                j = i + hit[0]
+                end = tokens[j].end
+                year_like = False
+            out.append(Number(value, tok.start, end, False, year_like, i, j))
+            i = j + 1
+            continue
+        if tok.kind == "word":
+            parsed = _number_words(tokens, i, words, multipliers, scales, addends, connectors,
+                                   prefixes)
+            if parsed:
+                value, j, weak_candidate = parsed
+                weak = weak_candidate and tokens[i].norm in weak_words
+                out.append(Number(value, tok.start, tokens[j].end, weak, False, i, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _number_words(tokens: list[Token], i: int, words: PhraseTable[float],
+                  multipliers: PhraseTable[float], scales: dict[str, float],
+                  addends: dict[str, float], connectors: set[str],
+                  prefixes: dict[str, float]) -> tuple[float, int, bool] | None:
+    """Parse "dua puluh lima", "hai mươi", "vingt-cinq", "بیست و پنج", "seribu" at tokens[i].
+
+    Returns (value, index of the last token used, whether it is a single word).
+    """
+    total, current, last, used = 0.0, 0.0, -1, 0
+    j = i
+    while j < len(tokens) and tokens[j].kind == "word":
+        parts = tokens[j].norm.split("-")
+        part_values = [_word_value(p, words) for p in parts]
+        if all(v is not None for v in part_values):
+            current += sum(v for v in part_values if v is not None)
+        elif tokens[j].norm in scales and used:
+            current = (current or 1) * scales[tokens[j].norm]
+        elif tokens[j].norm in addends and used:
+            current += addends[tokens[j].norm]
+        elif tokens[j].norm in connectors and used and j + 1 < len(tokens):
+            j += 1
+            continue
+        elif not used and (prefixed := _prefixed(tokens[j].norm, prefixes, multipliers)):
+            current = prefixed
+        else:
+            hit = multipliers.match(tokens, j) if used else None
+            if hit:
+                total += (current or 1) * hit[1]
+                current = 0
+                used += 1
+                last = j + hit[0] - 1
+            break
+        used += 1
+        last = j
+        j += 1
+    if not used:
+        return None
+    return total + current, last, used == 1
+
+
+def _word_value(word: str, words: PhraseTable[float]) -> float | None:
+    hit = words.match([Token(word, 0, 0, "word", word)], 0)
+    return hit[1] if hit else None
+
+
+def _prefixed(word: str, prefixes: dict[str, float], multipliers: PhraseTable[float]) -> float | None:
+    """Indonesian "seribu", "sejuta": a bound numeral prefix on a multiplier."""
+    for prefix, value in prefixes.items():
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and rest and rest in multipliers:
+            hit = multipliers.match([Token(rest, 0, 0, "word", rest)], 0)
+            if hit:
+                return value * hit[1]
+    return None
+
+
+def numbers_in(text: str, lang: str) -> list[Number]:
+    """Convenience for notebooks and tests: every number in a raw text."""
+    from extractors.text import masked_view
+
+    lex = load_lexicon(lang)
+    view = masked_view(text)
+    return find_numbers(view, tokenize(view, numeral_regex(lang)), lex)

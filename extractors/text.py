@@ -1,0 +1,162 @@
+"""Text primitives every extractor shares: digit folding, masks, tokens, phrase tables, sentences.
+
+Offsets are always offsets into the cleaned article text: every transformation here keeps the
+length of the string (digits fold one-for-one, masked spans become spaces).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”«»]+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov)"
+    r"(?:/[^\s<>\"“”«»]*)", re.I)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Numeric dates: 17/10/2024, 8-12-2023, 2024-10-17, 17.10.2024. Written-out dates are left to
+# the metric engine, which never counts a bare number followed by a month name.
+DATE_RE = re.compile(
+    r"(?<![\d.,])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d])")
+BREAK_PUNCT = frozenset(",;.:()[]!?…/|\n")
+ZWNJ = "\u200c"
+
+
+@cache
+def _digit_table() -> dict[int, str]:
+    """Every Unicode decimal digit (Persian ۰-۹, Arabic-Indic ٠-٩, ...) to its ASCII digit."""
+    table: dict[int, str] = {}
+    for code in range(0x110000):
+        ch = chr(code)
+        if ch.isdecimal() and not ("0" <= ch <= "9"):
+            table[code] = str(unicodedata.decimal(ch))
+    return table
+
+
+def fold_digits(text: str) -> str:
+    return text.translate(_digit_table())
+
+
+def masked_view(text: str) -> str:
+    """Digits folded to ASCII; URLs, e-mails and numeric dates blanked; same length as text."""
+    view = fold_digits(text)
+    for pattern in (URL_RE, EMAIL_RE, DATE_RE):
+        view = pattern.sub(lambda m: " " * len(m.group(0)), view)
+    return view
+
+
+def norm(token: str) -> str:
+    """The form tokens and cue words are compared in."""
+    return token.casefold().replace("’", "'").replace(ZWNJ, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # num, word, punct
+    norm: str
+
+
+_WORD = r"[^\W\d_][\w\u200c]*(?:-[^\W\d_][\w\u200c]*)*['’]?"
+
+
+@cache
+def _token_re(numeral: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<num>{numeral})|(?P<word>{_WORD})|(?P<punct>[^\w\s])|(?P<nl>\n)")
+
+
+def tokenize(view: str, numeral: str = r"\d+", start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of view[start:end] with absolute offsets; `numeral` is the lexicon's number regex."""
+    pattern = _token_re(numeral)
+    out: list[Token] = []
+    for m in pattern.finditer(view, start, len(view) if end is None else end):
+        kind = m.lastgroup or "punct"
+        if kind == "nl":
+            kind = "punct"
+        out.append(Token(m.group(0), m.start(), m.end(), kind, norm(m.group(0))))
+    return out
+
+
+class PhraseTable(Generic[T]):
+    """Multi-word phrases (as token sequences) to payloads; longest match wins.
+
+    `suffixes` are endings the last word of a phrase may carry (plural, ezafe).
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, T]], suffixes: Sequence[str] = ()) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        endings = ["", *(norm(s) for s in suffixes)]
+        for phrase, payload in phrases:
+            words = tuple(t.norm for t in tokenize(phrase))
+            if not words:
+                continue
+            for ending in endings:
+                variant = (*words[:-1], words[-1] + ending)
+                self._by_first.setdefault(variant[0], []).append((variant, payload))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def match(self, tokens: Sequence[Token], i: int) -> tuple[int, T] | None:
+        """(number of tokens matched, payload) for the longest phrase starting at tokens[i]."""
+        entries = self._by_first.get(tokens[i].norm)
+        if not entries:
+            return None
+        for words, payload in entries:
+            n = len(words)
+            if i + n <= len(tokens) and all(tokens[i + k].norm == words[k] for k in range(1, n)):
+                return n, payload
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return norm(word) in self._by_first
+
+
+def suffix_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex matching any phrase that ends the searched string (modulo spaces).
+
+    Used on the text just before a number: qualifiers ("plus d'") and identifier words ("n°").
+    """
+    alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not alts:
+        return None
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    return re.compile(rf"(?:^|(?<=[\s\W]))(?:{body})\s*$")
+
+
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”»)]*\s+|\n+")
+
+
+def sentence_spans(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: ends at . ! ? ؟ … before whitespace, or at a newline."""
+    abbrevs = {norm(a) for a in abbreviations}
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group(0):
+            last_word = text[start:m.start() + 1].rsplit(None, 1)[-1] if text[start:m.start() + 1].split() else ""
+            if norm(last_word) in abbrevs:
+                continue
+            nxt = text[m.end():m.end() + 1]
+            if nxt and nxt.islower():
+                continue
+        end = m.start() + len(m.group(0).rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= offset < e:
+            return s, e
+    return (offset, offset)

@@ -1,0 +1,13 @@
+"""The controlled metric vocabulary of ../shared/gold/FORMAT.md (extend, never rename)."""
+
+METRIC_KEYS: tuple[str, ...] = (
+    "households", "people", "members", "hectares", "km", "vnd", "models", "patrols", "cases",
+    "subjects", "houses", "villages", "residential_areas", "roads", "gardens", "products",
+    "meals", "working_days", "bridges", "lights", "cameras", "trees", "gifts", "tons", "groups",
+    "scholarships",
+)
+# Keys measured in a unit rather than counted; the unit a value is stored in.
+UNIT_OF: dict[str, str] = {"hectares": "ha", "km": "km", "vnd": "VND", "tons": "t"}
+QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "approx", "at_least", "less_than", "range")
+FIELDS: tuple[str, ...] = ("economy", "culture_society", "security_order", "party_building")
+LEVELS: tuple[str, ...] = ("province", "district", "commune", "village")

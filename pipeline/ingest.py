@@ -1,0 +1,211 @@
+"""Find files, decode them and read each crawler format into RawDocuments.
+
+Formats: HTML (trafilatura), plain text, and JSON / JSON Lines crawler records (news-please,
+trafilatura's JSON output, plain {url, title, text|html}). Every failure is a Rejection value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import trafilatura
+from lxml import html as lxml_html
+
+from pipeline.decoding import DecodeError, decode_bytes
+from schemas import RawDocument, Rejection
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MIN_ARTICLE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    path: str  # relative to the ingested folder, POSIX separators
+    absolute: Path
+    size: int
+    mtime_ns: int
+
+
+def find_files(folder: Path) -> Iterator[FoundFile]:
+    """Every regular file below folder, in a stable order; hidden files and folders skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            absolute = Path(root) / name
+            try:
+                st = absolute.stat()
+            except OSError:
+                continue
+            yield FoundFile(absolute.relative_to(folder).as_posix(), absolute, st.st_size,
+                            st.st_mtime_ns)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Rejected(Exception):
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def read_documents(path: str, data: bytes) -> tuple[list[RawDocument], list[Rejection]]:
+    """Decode and parse one file's bytes; bad records become Rejections, never exceptions."""
+    suffix = Path(path).suffix.lower()
+    base = {"path": path, "size": len(data), "content_hash": content_hash(data)}
+    if suffix not in SUPPORTED_SUFFIXES:
+        return [], [Rejection(**base, code="unsupported_format",
+                              reason=f"unsupported file type {suffix or '(none)'}; expected "
+                                     f"{', '.join(sorted(SUPPORTED_SUFFIXES))}")]
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        return [], [Rejection(**base, code=exc.code, reason=exc.reason)]
+    try:
+        if suffix in HTML_SUFFIXES:
+            return [_from_html(path, text, encoding)], []
+        if suffix in TEXT_SUFFIXES:
+            return [RawDocument(article_id=path, path=path, source_format="text", text=text,
+                                encoding=encoding)], []
+        return _from_json(path, text, encoding, base)
+    except Rejected as exc:
+        return [], [Rejection(**base, code=exc.code, reason=exc.reason)]
+
+
+def _from_html(path: str, markup: str, encoding: str, article_id: str | None = None,
+               record_no: int = 0, fallback: dict[str, object] | None = None) -> RawDocument:
+    try:
+        extracted = trafilatura.bare_extraction(
+            markup, include_comments=False, with_metadata=True, include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
+        raise Rejected("malformed_html", f"HTML could not be parsed: {exc}") from exc
+    if extracted is None:
+        raise Rejected("no_article", "HTML holds no article text that trafilatura could extract")
+    doc = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    text = doc.get("text") or ""
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
+        raise Rejected("no_article", f"HTML holds no article: {len(text.strip())} characters "
+                                     f"of main text (at least {MIN_ARTICLE_CHARS} needed)")
+    fallback = fallback or {}
+    own_url, cited = _html_links(markup)
+    return RawDocument(
+        article_id=article_id or path, path=path, record_no=record_no, source_format="html",
+        text=text, title=doc.get("title") or _str(fallback.get("title")),
+        url=own_url or doc.get("url") or _str(fallback.get("url")),
+        cited_url=cited, published=_date(doc.get("date")) or _date(fallback.get("date")),
+        encoding=encoding)
+
+
+def _html_links(markup: str) -> tuple[str | None, str | None]:
+    """The page's canonical/og:url, and a link whose anchor or lead-in names it as the source."""
+    from pipeline.stories import _source_line_re  # cue words come from the lexicons
+
+    try:
+        tree = lxml_html.fromstring(markup)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None, None
+    own = (tree.xpath("//link[@rel='canonical']/@href")
+           or tree.xpath("//meta[@property='og:url']/@content") or [None])[0]
+    cited = None
+    cue_re = _source_line_re()
+    for anchor in tree.xpath("//a[@href]"):
+        parent = anchor.getparent()
+        lead = (parent.text_content() if parent is not None else "")[:80]
+        probe = f"{lead.split(':')[0]}: {anchor.get('href')}"
+        if cue_re.search(probe) and anchor.get("href", "").startswith(("http", "//", "www.")):
+            cited = anchor.get("href")
+    return own, cited
+
+
+def _from_json(path: str, text: str, encoding: str,
+               base: dict[str, object]) -> tuple[list[RawDocument], list[Rejection]]:
+    records: list[tuple[int, object]] = []
+    stripped = text.lstrip()
+    if Path(path).suffix.lower() in (".jsonl", ".ndjson"):
+        rejections: list[Rejection] = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append((n, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                rejections.append(Rejection(**base, article_id=f"{path}#{n}",  # type: ignore[arg-type]
+                                            code="malformed_json", reason=f"line {n}: {exc}"))
+        docs, more = _records(path, records, encoding, base, multi=True)
+        return docs, rejections + more
+    try:
+        value = json.loads(stripped)
+    except json.JSONDecodeError as exc:
+        raise Rejected("malformed_json", f"invalid JSON: {exc}") from exc
+    if isinstance(value, list):
+        return _records(path, list(enumerate(value, start=1)), encoding, base, multi=True)
+    return _records(path, [(0, value)], encoding, base, multi=False)
+
+
+def _records(path: str, records: list[tuple[int, object]], encoding: str,
+             base: dict[str, object], multi: bool) -> tuple[list[RawDocument], list[Rejection]]:
+    docs: list[RawDocument] = []
+    rejections: list[Rejection] = []
+    for n, record in records:
+        article_id = f"{path}#{n}" if multi else path
+        try:
+            docs.append(_from_record(path, article_id, n, record, encoding))
+        except Rejected as exc:
+            rejections.append(Rejection(**base, article_id=article_id,  # type: ignore[arg-type]
+                                        code=exc.code, reason=exc.reason))
+    return docs, rejections
+
+
+def _from_record(path: str, article_id: str, n: int, record: object,
+                 encoding: str) -> RawDocument:
+    if not isinstance(record, dict):
+        raise Rejected("malformed_json", f"record is a JSON {type(record).__name__}, not an object")
+    if "maintext" in record:  # news-please
+        fmt, text = "news-please", record.get("maintext")
+        url, date_value = record.get("url"), record.get("date_publish")
+    elif "source-hostname" in record or ("raw_text" in record and "text" in record):
+        fmt, text = "trafilatura-json", record.get("text") or record.get("raw_text")
+        url, date_value = record.get("source") or record.get("url"), record.get("date")
+    elif isinstance(record.get("text"), str):
+        fmt, text = "plain-json", record.get("text")
+        url, date_value = record.get("url"), record.get("date") or record.get("published")
+    elif isinstance(record.get("html"), str):
+        return _from_html(path, record["html"], encoding, article_id, n, record)
+    else:
+        keys = ", ".join(sorted(record)[:8]) or "none"
+        raise Rejected("malformed_json", f"no article text: expected 'maintext' (news-please), "
+                       f"'text' or 'html'; keys are {keys}")
+    if not isinstance(text, str) or not text.strip():
+        raise Rejected("no_article", f"{fmt} record has an empty article text")
+    lang = record.get("language")
+    return RawDocument(article_id=article_id, path=path, record_no=n, source_format=fmt,
+                       text=text, title=_str(record.get("title")), url=_str(url),
+                       published=_date(date_value), declared_lang=_str(lang), encoding=encoding)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _date(value: object) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,75 @@
+"""The per-file work: bytes in, a FileResult out. Pure: no warehouse, no printing.
+
+Workers and executors call `process_file`; the single writer loads what it returns.
+"""
+
+from __future__ import annotations
+
+from pipeline.clean import apply_char_map, clean_text
+from pipeline.ingest import read_documents
+from pipeline.language import detect_language
+from pipeline.stories import canonical_url, cited_url, story_id, story_key
+from pipeline.warehouse import FileResult
+from schemas import Article, RawDocument, Rejection
+
+MIN_CLEAN_CHARS = 80
+
+
+def process_file(path: str, data: bytes, size: int, mtime_ns: int, digest: str) -> FileResult:
+    """Read, clean, identify, group and extract every article of one file."""
+    result = FileResult(path=path, size=size, mtime_ns=mtime_ns, content_hash=digest)
+    documents, rejections = read_documents(path, data)
+    result.rejections.extend(rejections)
+    for doc in documents:
+        try:
+            article = prepare_article(doc)
+        except _ArticleRejected as exc:
+            result.rejections.append(Rejection(path=path, article_id=doc.article_id,
+                                               code=exc.code, reason=exc.reason, size=size,
+                                               content_hash=digest))
+            continue
+        try:
+            from extractors import extract
+
+            records = extract(article.text, article.lang)
+        except Exception as exc:  # an extractor bug must not stop the run: record it
+            result.rejections.append(Rejection(path=path, article_id=doc.article_id,
+                                               code="extract_error",
+                                               reason=f"{type(exc).__name__}: {exc}",
+                                               size=size, content_hash=digest))
+            continue
+        result.articles.append(article)
+        result.records[article.article_id] = records
+    return result
+
+
+class _ArticleRejected(Exception):
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code, self.reason = code, reason
+
+
+def prepare_article(doc: RawDocument) -> Article:
+    """Clean, identify the language of, and place in a story one raw document."""
+    from extractors.lexicon import load_lexicon
+
+    cleaned = clean_text(doc.text)
+    if len(cleaned.text) < MIN_CLEAN_CHARS:
+        raise _ArticleRejected("too_short", f"only {len(cleaned.text)} characters of article "
+                               f"text after cleaning (at least {MIN_CLEAN_CHARS} needed)")
+    guess = detect_language(cleaned.text)
+    if not guess.supported:
+        code = "unsupported_language" if guess.lang != "und" else "too_short"
+        raise _ArticleRejected(code, guess.reason or "language not supported")
+    text = apply_char_map(cleaned.text, load_lexicon(guess.lang))
+    cited = cited_url(text) or canonical_url(doc.cited_url)
+    own = canonical_url(doc.url)
+    if cited == own:
+        cited = None  # an original citing itself is still the original
+    key, method = story_key(own, cited)
+    return Article(
+        article_id=doc.article_id, path=doc.path, record_no=doc.record_no,
+        source_format=doc.source_format, title=doc.title, url=doc.url, canonical_url=own,
+        cited_url=cited, story_id=story_id(key, doc.article_id), story_method=method,
+        lang=guess.lang, lang_prob=round(guess.prob, 4), published=doc.published or cleaned.dateline,
+        encoding=doc.encoding, text=text, dropped_lines=len(cleaned.dropped))

@@ -1,0 +1,138 @@
+"""`run(folder, db)`: the whole pipeline over a folder, incrementally, into a warehouse.
+
+Unchanged files are skipped on size and mtime, then on content hash; changed and new files are
+processed and loaded in batches, each batch one transaction. The run itself is a row in `runs`.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pipeline import warehouse
+from pipeline.ingest import DEFAULT_MAX_BYTES, FoundFile, content_hash, find_files
+from pipeline.process import process_file
+from pipeline.warehouse import FileResult, FileState
+from schemas import Rejection, RunSummary
+
+DEFAULT_BATCH = 200
+Progress = Callable[[int, str], None]
+
+
+def pipeline_version() -> str:
+    try:
+        return version("dvk-pipeline")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def new_run_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+        batch_size: int = DEFAULT_BATCH, progress: Progress | None = None) -> RunSummary:
+    """Ingest `folder` into the warehouse at `db`; returns the run's summary."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder")
+    started = time.perf_counter()
+    summary = RunSummary(run_id=new_run_id(), folder=str(folder), db=str(db),
+                         started_at=datetime.now(UTC).replace(tzinfo=None),
+                         version=pipeline_version(),
+                         options={"max_bytes": max_bytes, "batch_size": batch_size})
+    con = warehouse.connect(db)
+    try:
+        warehouse.start_run(con, summary)
+        known = warehouse.file_states(con)
+        batch: list[FileResult] = []
+        langs: Counter[str] = Counter()
+        for found in find_files(folder):
+            summary.files_seen += 1
+            result = _examine(found, known.get(found.path), max_bytes, summary)
+            if progress:
+                progress(summary.files_seen, found.path)
+            if result is None:
+                continue
+            _tally(result, summary, langs)
+            batch.append(result)
+            if len(batch) >= batch_size:
+                warehouse.load_batch(con, batch, summary.run_id)
+                batch.clear()
+        warehouse.load_batch(con, batch, summary.run_id)
+        summary.articles_per_lang = dict(sorted(langs.items()))
+        summary.stories = warehouse.counts(con)["stories"]
+        summary.status = "completed"
+    except BaseException as exc:
+        summary.status = "failed"
+        _finish(con, summary, started, error=f"{type(exc).__name__}: {exc}")
+        con.close()
+        raise
+    _finish(con, summary, started)
+    con.close()
+    return summary
+
+
+def _finish(con: object, summary: RunSummary, started: float, error: str | None = None) -> None:
+    summary.finished_at = datetime.now(UTC).replace(tzinfo=None)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    try:
+        warehouse.finish_run(con, summary, error)  # type: ignore[arg-type]
+    except Exception:  # the warehouse may be what failed; the summary still goes back
+        if error is None:
+            raise
+
+
+def _examine(found: FoundFile, state: FileState | None, max_bytes: int,
+             summary: RunSummary) -> FileResult | None:
+    """None for an unchanged file; otherwise what to load for it."""
+    if state and state.size == found.size and state.mtime_ns == found.mtime_ns:
+        summary.files_unchanged += 1
+        return None
+    if found.size > max_bytes:
+        if state and state.size == found.size and state.content_hash is None:
+            summary.files_unchanged += 1
+            return None
+        _count_new_or_changed(state, summary)
+        return FileResult(found.path, found.size, found.mtime_ns, None, rejections=[Rejection(
+            path=found.path, code="too_large", size=found.size,
+            reason=f"file is {found.size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                   f"(--max-bytes)")])
+    try:
+        data = found.absolute.read_bytes()
+    except OSError as exc:
+        _count_new_or_changed(state, summary)
+        return FileResult(found.path, found.size, found.mtime_ns, None, rejections=[Rejection(
+            path=found.path, code="read_error", size=found.size, reason=f"cannot read: {exc}")])
+    digest = content_hash(data)
+    if state and state.content_hash == digest:
+        summary.files_unchanged += 1
+        return FileResult(found.path, found.size, found.mtime_ns, digest, touch_only=True)
+    _count_new_or_changed(state, summary)
+    return process_file(found.path, data, found.size, found.mtime_ns, digest)
+
+
+def _count_new_or_changed(state: FileState | None, summary: RunSummary) -> None:
+    if state is None:
+        summary.files_new += 1
+    else:
+        summary.files_changed += 1
+
+
+def _tally(result: FileResult, summary: RunSummary, langs: Counter[str]) -> None:
+    if result.touch_only:
+        return
+    if not result.articles:
+        summary.files_rejected += 1
+    summary.rejections.extend(result.rejections)
+    summary.articles_loaded += len(result.articles)
+    for article in result.articles:
+        langs[article.lang] += 1
+        records = result.records.get(article.article_id, [])
+        summary.records += len(records)
+        summary.metrics += sum(len(r.metrics) for r in records)

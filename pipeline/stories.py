@@ -1,0 +1,78 @@
+"""Stories: a press release and its translations, keyed by the canonical source URL.
+
+A translation cites its original ("Source:", "Nguồn:", "Sumber:", "منبع:"); an original is
+known by its own canonical URL. Both canonicalise to the same key, so they share a story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from extractors.lexicon import all_lexicons
+
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|_ga|ref|ref_src|cmpid|"
+    r"zarsrc|gidzl|share|amp|s_cid|spm|at_\w+)$", re.I)
+_HOST_PATH = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:/\S*)?$", re.I)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """One spelling per page: https, lower-case host without www., no default port, fragment,
+    tracking parameters or trailing slash; remaining query parameters sorted."""
+    if not url:
+        return None
+    url = url.strip().strip("<>\"'“”«»()[].,;")
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+        if url.startswith("//"):
+            url = "https:" + url
+        elif _HOST_PATH.match(url):
+            url = "https://" + url
+        else:
+            return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                   if not _TRACKING.match(k))
+    return urlunsplit(("https", host, path, urlencode(query), ""))
+
+
+@cache
+def _source_line_re() -> re.Pattern[str]:
+    cues = sorted({c for lx in all_lexicons() for c in lx.source_cues}, key=len, reverse=True)
+    body = "|".join(re.escape(c) for c in cues)
+    return re.compile(
+        rf"(?im)^\s*(?:{body})\s*[:：\-–]?\s*(?:\(?\s*)((?:https?://|www\.)?[\w.-]+\.[a-z]{{2,}}"
+        rf"(?:/[^\s<>\"“”«»]*)?)")
+
+
+def cited_url(text: str) -> str | None:
+    """The source URL a translation cites on a 'Source: ...' line (the last one wins)."""
+    found = [m.group(1) for m in _source_line_re().finditer(text)]
+    for url in reversed(found):
+        canon = canonical_url(url)
+        if canon:
+            return canon
+    return None
+
+
+def story_key(own_url: str | None, cited: str | None) -> tuple[str | None, str]:
+    """(canonical URL that names the story, method)."""
+    if cited:
+        return cited, "cited_url"
+    own = canonical_url(own_url)
+    if own:
+        return own, "own_url"
+    return None, "singleton"
+
+
+def story_id(key_url: str | None, article_id: str) -> str:
+    basis = f"url:{key_url}" if key_url else f"doc:{article_id}"
+    return "s_" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

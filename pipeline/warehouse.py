@@ -1,0 +1,197 @@
+"""DuckDB warehouse: open and migrate, read file states, load a batch of files atomically.
+
+The only module that talks to DuckDB. A batch is one transaction: a changed file's old rows
+are deleted and its new rows inserted together, so a failure or a kill never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from schemas import Article, ModelRecord, Rejection, RunSummary
+
+TABLES = ("runs", "files", "articles", "stories", "records", "metrics", "rejections")
+VIEWS = ("record_facts", "metric_facts", "story_summary")
+
+
+@dataclass(frozen=True)
+class FileState:
+    size: int
+    mtime_ns: int
+    content_hash: str | None
+
+
+@dataclass
+class FileResult:
+    """Everything one file contributes to the warehouse (or a touch of its mtime)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    content_hash: str | None
+    articles: list[Article] = field(default_factory=list)
+    records: dict[str, list[ModelRecord]] = field(default_factory=dict)
+    rejections: list[Rejection] = field(default_factory=list)
+    touch_only: bool = False  # same content, new mtime: update the file state only
+
+    @property
+    def status(self) -> str:
+        if not self.articles:
+            return "rejected"
+        return "partial" if self.rejections else "loaded"
+
+
+def schema_sql() -> str:
+    return (resources.files("pipeline") / "warehouse.sql").read_text(encoding="utf-8")
+
+
+def connect(db: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writable open applies the schema (idempotent)."""
+    if not read_only:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db), read_only=read_only)
+    if not read_only:
+        con.execute(schema_sql())
+    return con
+
+
+def file_states(con: duckdb.DuckDBPyConnection) -> dict[str, FileState]:
+    rows = con.execute("SELECT path, size, mtime_ns, content_hash FROM files").fetchall()
+    return {path: FileState(size, mtime, digest) for path, size, mtime, digest in rows}
+
+
+def start_run(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> None:
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, status, folder, version, options) "
+        "VALUES (?, ?, 'running', ?, ?, ?)",
+        [summary.run_id, summary.started_at, summary.folder, summary.version,
+         json.dumps(summary.options, default=str)])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, error: str | None = None) -> None:
+    con.execute(
+        """UPDATE runs SET finished_at = ?, status = ?, files_seen = ?, files_new = ?,
+           files_changed = ?, files_unchanged = ?, files_rejected = ?, articles_loaded = ?,
+           records = ?, metrics = ?, seconds = ?, error = ? WHERE run_id = ?""",
+        [summary.finished_at, summary.status, summary.files_seen, summary.files_new,
+         summary.files_changed, summary.files_unchanged, summary.files_rejected,
+         summary.articles_loaded, summary.records, summary.metrics, summary.seconds, error,
+         summary.run_id])
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], run_id: str) -> None:
+    """Replace the rows of every file in `results` in one transaction."""
+    if not results:
+        return
+    now = datetime.now(UTC).replace(tzinfo=None)
+    replaced = [r.path for r in results if not r.touch_only]
+    touched = [{"path": r.path, "mtime_ns": r.mtime_ns} for r in results if r.touch_only]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if touched:
+            _register(con, "_touched", touched)
+            con.execute("UPDATE files SET mtime_ns = t.mtime_ns FROM _touched t "
+                        "WHERE files.path = t.path")
+        if replaced:
+            _register(con, "_replaced", [{"path": p} for p in replaced])
+            for table in ("metrics", "records", "articles", "rejections"):
+                con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM _replaced)")
+            con.execute("DELETE FROM files WHERE path IN (SELECT path FROM _replaced)")
+        fresh = [r for r in results if not r.touch_only]
+        _insert(con, "articles", [_article_row(a, r, run_id) for r in fresh for a in r.articles])
+        _insert(con, "records", [_record_row(rec, a) for r in fresh for a in r.articles
+                                 for rec in r.records.get(a.article_id, [])])
+        _insert(con, "metrics", [_metric_row(m, i, rec, a) for r in fresh for a in r.articles
+                                 for rec in r.records.get(a.article_id, [])
+                                 for i, m in enumerate(rec.metrics)])
+        _insert(con, "rejections", [{**j.model_dump(), "run_id": run_id, "rejected_at": now}
+                                    for r in fresh for j in r.rejections])
+        _insert(con, "stories", _new_stories(con, [a for r in fresh for a in r.articles]))
+        _insert(con, "files", [_file_row(r, run_id, now) for r in fresh])
+        con.execute("DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM articles)")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in ("_touched", "_replaced"):
+            con.unregister(name)
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, object]]) -> None:
+    con.register(name, pa.Table.from_pylist(rows))
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    con.register("_rows", pa.Table.from_pylist(rows))
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
+def _article_row(a: Article, r: FileResult, run_id: str) -> dict[str, object]:
+    row = a.model_dump()
+    row.update(n_chars=len(a.text), content_hash=r.content_hash, run_id=run_id)
+    return row
+
+
+def _record_row(rec: ModelRecord, a: Article) -> dict[str, object]:
+    loc = rec.locality
+    return {
+        "record_id": f"{a.article_id}/{rec.seq}", "article_id": a.article_id, "path": a.path,
+        "story_id": a.story_id, "lang": a.lang, "seq": rec.seq, "model_name": rec.model_name,
+        "quoted": rec.quoted, "organisation": rec.organisation, "field": rec.field,
+        "province": loc.province, "district": loc.district, "commune": loc.commune,
+        "village": loc.village, "province_code": loc.province_code,
+        "district_code": loc.district_code, "commune_code": loc.commune_code,
+        "province_2025": loc.province_2025, "commune_2025": loc.commune_2025,
+        "resolved_by": loc.resolved_by, "year": rec.year, "year_from": rec.year_from,
+        "year_to": rec.year_to,
+    }
+
+
+def _metric_row(m: object, i: int, rec: ModelRecord, a: Article) -> dict[str, object]:
+    from schemas import Metric
+
+    assert isinstance(m, Metric)
+    record_id = f"{a.article_id}/{rec.seq}"
+    return {
+        "metric_id": f"{record_id}/{i}", "record_id": record_id, "article_id": a.article_id,
+        "path": a.path, "seq": i, "metric": m.metric, "value": m.value, "qualifier": m.qualifier,
+        "unit": m.unit, "year": m.year, "surface": m.evidence.surface,
+        "evidence": m.evidence.sentence, "start_char": m.evidence.start,
+        "end_char": m.evidence.end,
+    }
+
+
+def _new_stories(con: duckdb.DuckDBPyConnection, articles: Iterable[Article]) -> list[dict[str, object]]:
+    existing = {row[0] for row in con.execute("SELECT story_id FROM stories").fetchall()}
+    out: dict[str, dict[str, object]] = {}
+    for a in articles:
+        if a.story_id not in existing and a.story_id not in out:
+            key = a.cited_url if a.story_method == "cited_url" else a.canonical_url
+            out[a.story_id] = {"story_id": a.story_id, "canonical_url": key,
+                               "method": a.story_method}
+    return list(out.values())
+
+
+def _file_row(r: FileResult, run_id: str, now: datetime) -> dict[str, object]:
+    return {"path": r.path, "size": r.size, "mtime_ns": r.mtime_ns,
+            "content_hash": r.content_hash, "status": r.status,
+            "articles": len(r.articles), "run_id": run_id, "loaded_at": now}
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count of every table (for summaries and stats)."""
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]

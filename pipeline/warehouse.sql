@@ -1,0 +1,153 @@
+-- The whole warehouse schema and the contract views, applied on every open (idempotent).
+-- Keys are documented, not enforced: DuckDB's unique indexes reject a delete and re-insert of
+-- the same key inside one transaction, which is exactly how a changed file is replaced. Tests
+-- assert the keys are unique.
+
+-- One row per pipeline run. Key: run_id.
+CREATE TABLE IF NOT EXISTS runs (
+    run_id          VARCHAR,      -- time-ordered id, e.g. 20261123T071805-3f2a
+    started_at      TIMESTAMP,
+    finished_at     TIMESTAMP,    -- NULL while running, or if the run was killed
+    status          VARCHAR,      -- running | completed | failed
+    folder          VARCHAR,      -- the folder that was ingested
+    files_seen      INTEGER,
+    files_new       INTEGER,
+    files_changed   INTEGER,
+    files_unchanged INTEGER,
+    files_rejected  INTEGER,
+    articles_loaded INTEGER,
+    records         INTEGER,
+    metrics         INTEGER,
+    seconds         DOUBLE,
+    version         VARCHAR,      -- pipeline version that ran
+    options         JSON,         -- command-line options of the run
+    error           VARCHAR       -- why a failed run failed
+);
+
+-- What the warehouse holds of each file; drives incremental runs. Key: path.
+CREATE TABLE IF NOT EXISTS files (
+    path         VARCHAR,     -- relative to the ingested folder
+    size         BIGINT,
+    mtime_ns     BIGINT,
+    content_hash VARCHAR,     -- sha256 of the bytes; NULL for a file too large to read
+    status       VARCHAR,     -- loaded | rejected | partial (some records of a JSONL rejected)
+    articles     INTEGER,
+    run_id       VARCHAR,     -- the run that last loaded it
+    loaded_at    TIMESTAMP
+);
+
+-- One row per article (a file, or one record of a JSON Lines / JSON array file). Key: article_id.
+CREATE TABLE IF NOT EXISTS articles (
+    article_id    VARCHAR,    -- path, or path#N for record N of a multi-record file
+    path          VARCHAR,
+    record_no     INTEGER,
+    source_format VARCHAR,    -- html | text | news-please | trafilatura-json | plain-json
+    title         VARCHAR,
+    url           VARCHAR,    -- the page's own URL as found (canonical link, og:url, record url)
+    canonical_url VARCHAR,    -- url canonicalised
+    cited_url     VARCHAR,    -- canonical URL of the original this article cites
+    story_id      VARCHAR,    -- see stories
+    story_method  VARCHAR,    -- cited_url | own_url | singleton
+    lang          VARCHAR,    -- vi | en | fr | id | fa
+    lang_prob     DOUBLE,
+    published     DATE,
+    encoding      VARCHAR,
+    text          VARCHAR,    -- cleaned text; metric offsets point into it
+    n_chars       INTEGER,
+    dropped_lines INTEGER,    -- boilerplate lines removed
+    content_hash  VARCHAR,
+    run_id        VARCHAR
+);
+
+-- One row per story: a press release and its translations. Key: story_id.
+CREATE TABLE IF NOT EXISTS stories (
+    story_id      VARCHAR,    -- s_ + sha1 of the canonical source URL (or of the article id)
+    canonical_url VARCHAR,
+    method        VARCHAR     -- cited_url | own_url | singleton
+);
+
+-- One row per model (or place-wide set of figures) per article. Key: record_id.
+CREATE TABLE IF NOT EXISTS records (
+    record_id     VARCHAR,    -- article_id + '/' + seq
+    article_id    VARCHAR,
+    path          VARCHAR,
+    story_id      VARCHAR,
+    lang          VARCHAR,
+    seq           INTEGER,    -- order in the article
+    model_name    VARCHAR,    -- NULL: figures for a place as a whole
+    quoted        BOOLEAN,    -- the name was written in quotes
+    organisation  VARCHAR,
+    field         VARCHAR,    -- economy | culture_society | security_order | party_building
+    province      VARCHAR,    -- names in ASCII without tone marks or level words
+    district      VARCHAR,
+    commune       VARCHAR,
+    village       VARCHAR,
+    province_code VARCHAR,
+    district_code VARCHAR,
+    commune_code  VARCHAR,
+    province_2025 VARCHAR,    -- the province on the map in force since 2025-07-01
+    commune_2025  VARCHAR,
+    resolved_by   VARCHAR,    -- how the locality was resolved
+    year          INTEGER,    -- year the model started or its figures refer to
+    year_from     INTEGER,
+    year_to       INTEGER
+);
+
+-- One row per metric. Key: metric_id.
+CREATE TABLE IF NOT EXISTS metrics (
+    metric_id  VARCHAR,       -- record_id + '/' + seq
+    record_id  VARCHAR,
+    article_id VARCHAR,
+    path       VARCHAR,
+    seq        INTEGER,
+    metric     VARCHAR,       -- vocabulary key: households, hectares, km, vnd, models, ...
+    value      DOUBLE,        -- km, hectares and VND after conversion; counts otherwise
+    qualifier  VARCHAR,       -- exact | more_than | approx | at_least | less_than | range
+    unit       VARCHAR,       -- km | ha | VND | t, NULL for counts
+    year       INTEGER,       -- the year the figure refers to, where the sentence says
+    surface    VARCHAR,       -- the words read: "plus de 300 patrouilles"
+    evidence   VARCHAR,       -- the sentence
+    start_char INTEGER,       -- offsets of surface in articles.text
+    end_char   INTEGER
+);
+
+-- Files or records not loaded, and why; only the latest verdict per path is kept.
+CREATE TABLE IF NOT EXISTS rejections (
+    path         VARCHAR,
+    article_id   VARCHAR,     -- set when one record of a multi-record file was rejected
+    code         VARCHAR,     -- empty | binary | undecodable | too_large | malformed_json |
+                              -- malformed_html | no_article | unsupported_language |
+                              -- unsupported_format | read_error | too_short | extract_error
+    reason       VARCHAR,
+    size         BIGINT,
+    content_hash VARCHAR,
+    run_id       VARCHAR,
+    rejected_at  TIMESTAMP
+);
+
+-- Contract view: one row per record per article.
+CREATE OR REPLACE VIEW record_facts AS
+SELECT a.path, a.lang, a.story_id, r.model_name, r.field,
+       r.province, r.district, r.commune, r.village, r.year,
+       r.quoted, r.organisation, r.record_id, r.article_id
+FROM records r JOIN articles a ON a.article_id = r.article_id;
+
+-- Contract view: one row per metric per article, with its record's fields.
+CREATE OR REPLACE VIEW metric_facts AS
+SELECT a.path, a.lang, a.story_id, r.model_name, r.field,
+       r.province, r.district, r.commune, r.village, r.year,
+       m.metric, m.value, m.qualifier, m.unit, m.evidence,
+       m.surface, m.year AS metric_year, m.start_char, m.end_char,
+       m.metric_id, r.record_id, a.article_id
+FROM metrics m
+JOIN records r ON r.record_id = m.record_id
+JOIN articles a ON a.article_id = m.article_id;
+
+-- Stories with their translations.
+CREATE OR REPLACE VIEW story_summary AS
+SELECT s.story_id, s.canonical_url, s.method,
+       count(a.article_id) AS n_articles,
+       list(DISTINCT a.lang ORDER BY a.lang) AS languages,
+       min(a.published) AS published
+FROM stories s LEFT JOIN articles a ON a.story_id = s.story_id
+GROUP BY ALL;
