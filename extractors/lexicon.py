@@ -39,6 +39,7 @@ class NotMetricCues(_Strict):
     before: list[str]  # identifier words just before a number: "No.", "số", "شماره"
     after: list[str]  # words just after the quantity: "%", "wide", "years", "stars"
     rate: list[str]  # words after the counted noun or unit that make it a rate: "per", "mỗi"
+    dimension: list[str]  # near a length, a width or height rather than work done: "rộng"
 
 
 class Boilerplate(_Strict):

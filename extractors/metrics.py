@@ -48,6 +48,7 @@ class _Tables:
     identifier_re: re.Pattern[str] | None
     range_prefix_re: re.Pattern[str] | None
     year_word_re: re.Pattern[str] | None
+    dimension_re: re.Pattern[str] | None
 
 
 @cache
@@ -70,7 +71,15 @@ def tables(lang: str) -> _Tables:
         identifier_re=suffix_regex(lex.not_metric.before),
         range_prefix_re=suffix_regex(lex.range_prefixes),
         year_word_re=suffix_regex(lex.year_words),
+        dimension_re=_word_regex(lex.not_metric.dimension),
     )
+
+
+def _word_regex(words: list[str]) -> re.Pattern[str] | None:
+    alts = sorted({norm(w) for w in words if w.strip()}, key=len, reverse=True)
+    if not alts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
 
 
 def extract_metrics(text: str, lang: str) -> list[Metric]:
@@ -106,6 +115,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         qualifier, surface_start = _qualifier(view, start, tb)
         if _is_identifier(view, surface_start, tb):
             continue
+        if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
+            continue  # "mặt đường rộng 4 m", "roads 6 m wide": a width, not work done
         if num.weak and qualifier == "exact":
             continue  # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count
         if len(ends) == 2:
@@ -227,6 +238,16 @@ def _range_prefix_start(view: str, start: int, tb: _Tables) -> int:
 
 def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
     return bool(tb.identifier_re and tb.identifier_re.search(_prefix(view, start)))
+
+
+def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
+    """A dimension word within a few words before or just after a length."""
+    if tb.dimension_re is None:
+        return False
+    clause = re.split(r"[,;.:()]", norm(view[max(0, start - 40):start]))[-1]
+    before = " ".join(clause.split()[-4:])
+    after = " ".join(re.split(r"[,;.:()]", norm(view[end:end + 25]))[0].split()[:2])
+    return bool(tb.dimension_re.search(before) or tb.dimension_re.search(after))
 
 
 def _after_year_word(view: str, num: Number, tb: _Tables) -> bool:
