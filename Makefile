@@ -25,7 +25,7 @@ test: install
 	$(BIN)/pytest
 
 eval: install
-	$(BIN)/pipeline eval --gold ../shared/gold/seeds.yaml --gold tests/gold --run data/samples
+	$(BIN)/pipeline eval --gold tests/gold --run data/samples --db data/eval.duckdb
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .ruff_cache

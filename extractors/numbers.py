@@ -59,8 +59,8 @@ def parse_numeral(raw: str, lex: Lexicon) -> float | None:
     elif not is_group and last in _FALLBACK_DECIMALS:
         decimal_at = len(seps) - 1  # "7.1km" in Indonesian, "1,2" in English: read as decimals
     whole = seps if decimal_at is None else seps[:decimal_at]
-    if whole and (len(set(whole)) > 1 or whole[0] not in lex.group_separators
-                  and whole[0] not in _FALLBACK_DECIMALS):
+    if whole and (len(set(whole)) > 1 or (whole[0] not in lex.group_separators
+                  and whole[0] not in _FALLBACK_DECIMALS)):
         return None
     if any(len(g) != 3 for g in groups[1:len(whole) + 1]):
         return None
@@ -123,33 +123,45 @@ def _number_words(tokens: list[Token], i: int, words: PhraseTable[float],
                   multipliers: PhraseTable[float], scales: dict[str, float],
                   addends: dict[str, float], connectors: set[str],
                   prefixes: dict[str, float]) -> tuple[float, int, bool] | None:
-    """Parse "dua puluh lima", "hai mươi", "vingt-cinq", "بیست و پنج", "seribu" at tokens[i].
+    """Parse "dua puluh lima", "seratus dua puluh", "hai mươi", "vingt-cinq", "بیست و پنج",
+    "dua ribu lima ratus", "seribu" at tokens[i].
 
     Returns (value, index of the last token used, whether it is a single word).
     """
-    total, current, last, used = 0.0, 0.0, -1, 0
+    total, current, last_unit = 0.0, 0.0, 0.0
+    used, last = 0, -1
     j = i
     while j < len(tokens) and tokens[j].kind == "word":
-        parts = tokens[j].norm.split("-")
-        part_values = [_word_value(p, words) for p in parts]
+        word = tokens[j].norm
+        hit = multipliers.match(tokens, j) if used else None
+        if hit:  # "dua ribu", "دو هزار", "trois mille": close the group, keep reading
+            total += (current or 1) * hit[1]
+            current = last_unit = 0.0
+            used += 1
+            last = j + hit[0] - 1
+            j += hit[0]
+            continue
+        part_values = [_word_value(p, words) for p in word.split("-")]
         if all(v is not None for v in part_values):
-            current += sum(v for v in part_values if v is not None)
-        elif tokens[j].norm in scales and used:
-            current = (current or 1) * scales[tokens[j].norm]
-        elif tokens[j].norm in addends and used:
-            current += addends[tokens[j].norm]
-        elif tokens[j].norm in connectors and used and j + 1 < len(tokens):
+            value = sum(v for v in part_values if v is not None)
+            current += value
+            last_unit = value
+        elif word in scales and used:
+            scale = scales[word]
+            if scale < 100:  # "dua puluh", "hai mươi": tens multiply the last unit only
+                current += last_unit * (scale - 1)
+            else:
+                current = (current or 1) * scale
+            last_unit = 0.0
+        elif word in addends and used:  # Indonesian "dua belas" = 2 + 10
+            current += addends[word]
+            last_unit = 0.0
+        elif word in connectors and used and j + 1 < len(tokens):
             j += 1
             continue
-        elif not used and (prefixed := _prefixed(tokens[j].norm, prefixes, multipliers)):
+        elif not used and (prefixed := _prefixed(word, prefixes, multipliers)):
             current = prefixed
         else:
-            hit = multipliers.match(tokens, j) if used else None
-            if hit:
-                total += (current or 1) * hit[1]
-                current = 0
-                used += 1
-                last = j + hit[0] - 1
             break
         used += 1
         last = j

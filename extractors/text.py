@@ -140,7 +140,8 @@ def sentence_spans(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[i
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if "\n" not in m.group(0):
-            last_word = text[start:m.start() + 1].rsplit(None, 1)[-1] if text[start:m.start() + 1].split() else ""
+            words = text[start:m.start() + 1].split()
+            last_word = words[-1] if words else ""
             if norm(last_word) in abbrevs:
                 continue
             nxt = text[m.end():m.end() + 1]

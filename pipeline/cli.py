@@ -16,6 +16,11 @@ from schemas import RunSummary
 app = typer.Typer(help="Multilingual news-to-structured-data pipeline for 'Skilled Mass "
                        "Mobilization' reports.", no_args_is_help=True, add_completion=False)
 DEFAULT_DB = Path("data/warehouse.duckdb")
+
+
+def _console() -> Console:
+    """A console that does not squeeze tables to 80 columns when output is piped."""
+    return Console(width=None if sys.stdout.isatty() else 132)
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.")]
 
 
@@ -36,12 +41,81 @@ def run_command(
     """Clean, identify, group, extract and load every article under FOLDER, incrementally."""
     from pipeline.run import run
 
-    console = Console(stderr=False)
+    console = _console()
     summary = run(folder, db, max_bytes=max_bytes)
     if not quiet:
         print_summary(summary, console)
     if strict and summary.rejections:
         raise typer.Exit(code=1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Option("--gold", help="Gold YAML file or folder (repeatable).",
+                                             exists=True)],
+    db: DbOption = DEFAULT_DB,
+    run_folder: Annotated[Path | None, typer.Option(
+        "--run", help="Run the pipeline on this folder into --db first.", exists=True,
+        file_okay=False)] = None,
+    details: Annotated[bool, typer.Option(help="Print each document's misses and extras.")] = True,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the full report as JSON.")] = None,
+    fail_under: Annotated[float | None, typer.Option(
+        help="Exit 1 if metric F1 of any language is below this.")] = None,
+) -> None:
+    """Score the warehouse against gold annotations (metric P/R/F1, qualifiers, stories...)."""
+    from pipeline import warehouse
+    from pipeline.evaluate import evaluate, load_gold
+
+    console = _console()
+    if run_folder is not None:
+        from pipeline.run import run
+
+        summary = run(run_folder, db)
+        console.print(f"ran pipeline on {run_folder}: {summary.articles_loaded} articles loaded, "
+                      f"{summary.files_unchanged} unchanged")
+    con = warehouse.connect(db, read_only=True)
+    report = evaluate(con, load_gold(gold))
+    con.close()
+    print_report(report, console, details)
+    if json_out:
+        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    if fail_under is not None and any((s.f1 or 0) < fail_under for s in report.per_language):
+        raise typer.Exit(code=1)
+
+
+def print_report(report: object, console: Console, details: bool) -> None:
+    from pipeline.evaluate import EvalReport
+
+    assert isinstance(report, EvalReport)
+
+    def pct(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    table = Table("lang", "docs", "P", "R", "F1", "qualifier", "attribution", "locality",
+                  "model", "year", "language", title="metric extraction vs gold",
+                  title_justify="left")
+    for s in [*report.per_language, report.overall]:
+        table.add_row(s.lang, str(s.documents), pct(s.precision), pct(s.recall), pct(s.f1),
+                      pct(s.qualifier_accuracy), pct(s.attribution_accuracy),
+                      pct(s.locality_recall), pct(s.model_recall), pct(s.year_accuracy),
+                      pct(s.language_accuracy))
+    console.print(table)
+    console.print(f"story pairwise F1 {report.story_pairwise_f1:.3f} "
+                  f"(pairs: {report.story_pairs})")
+    if not details:
+        return
+    for d in report.documents:
+        if not d.found:
+            console.print(f"[red]{d.document}[/red]: not in the warehouse")
+            continue
+        if d.misses or d.extras or d.wrong_qualifiers:
+            console.print(f"[bold]{d.document}[/bold] ({d.gold_lang})")
+            for m in d.misses:
+                console.print(f"  [red]miss[/red]  {m}")
+            for m in d.extras:
+                console.print(f"  [yellow]extra[/yellow] {m}")
+            for m in d.wrong_qualifiers:
+                console.print(f"  [magenta]qual[/magenta]  {m}")
 
 
 def print_summary(summary: RunSummary, console: Console) -> None:

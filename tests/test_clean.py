@@ -1,0 +1,79 @@
+"""Cleaning: boilerplate dropped, article paragraphs kept, Unicode normalised."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.lexicon import load_lexicon
+from pipeline.clean import apply_char_map, clean_text, normalise_unicode
+
+PARAGRAPH = ("Dilaksanakan pada tahun 2021, Blok Mobilisasi Massa Komune Tra Ka memobilisasi "
+             "12 rumah tangga di Desa 2 untuk menanam lebih dari 1 hektar kunyit hitam.")
+
+
+@pytest.mark.parametrize("line", [
+    "Comment (0)", "Komentar (0)", "Bình luận (12)", "نظر (0)", "[iklan_2]", "No data",
+    "Vietnam.vn - Nền tảng quảng bá Việt Nam", "Việt NamViệt Nam17/10/2024",
+    "Le secrétaire a offert des fleurs aux collectifs. Photo : N.D",
+    "Tổ tự quản tuần tra ban đêm. Ảnh: T.Phương",
+])
+def test_boilerplate_lines_are_dropped(line: str) -> None:
+    cleaned = clean_text(f"{line}\n{PARAGRAPH}\n{PARAGRAPH}")
+    assert line not in cleaned.text.split("\n")
+    assert cleaned.text.count(PARAGRAPH) == 2
+
+
+def test_a_comment_counter_ends_the_article() -> None:
+    cleaned = clean_text(f"{PARAGRAPH}\n{PARAGRAPH}\nKomentar (3)\nBerita lain: 500 rumah\n")
+    assert cleaned.text == f"{PARAGRAPH}\n{PARAGRAPH}"
+
+
+@pytest.mark.parametrize("heading", ["Même sujet", "Same topic", "Cùng chủ đề", "Topik yang sama",
+                                     "همان موضوع", "Related news", "Tin liên quan"])
+def test_related_headlines_after_the_article_are_dropped(heading: str) -> None:
+    body = "\n".join([PARAGRAPH] * 4)
+    cleaned = clean_text(f"{body}\n{heading}\nDes avions et 13 000 soldats s'entraînent\nChiffre")
+    assert "13 000 soldats" not in cleaned.text
+    assert cleaned.text.count(PARAGRAPH) == 4
+
+
+def test_a_related_heading_early_in_the_article_does_not_truncate_it() -> None:
+    cleaned = clean_text(f"Related news\n{PARAGRAPH}\n{PARAGRAPH}\n{PARAGRAPH}")
+    assert cleaned.text.count(PARAGRAPH) == 3
+
+
+def test_caption_label_before_a_caption_is_dropped() -> None:
+    cleaned = clean_text(f"{PARAGRAPH}\nJe suis numéro 1\nLe secrétaire et des fleurs. Photo : N.D\n"
+                         f"{PARAGRAPH}")
+    assert "Je suis numéro 1" not in cleaned.text
+
+
+def test_the_dateline_becomes_the_publication_date() -> None:
+    cleaned = clean_text(f"Việt NamViệt Nam17/10/2024\n{PARAGRAPH}")
+    assert str(cleaned.dateline) == "2024-10-17"
+
+
+def test_source_lines_and_paragraphs_with_numbers_are_kept() -> None:
+    text = f"{PARAGRAPH}\nSumber: https://baoquangnam.vn/a.html"
+    assert clean_text(text).text == text
+
+
+def test_unicode_is_nfc_and_zwnj_survives() -> None:
+    decomposed = unicodedata.normalize("NFD", "Trà Ka có 12 hộ")
+    assert normalise_unicode(decomposed) == "Trà Ka có 12 hộ"
+    assert "\u200c" in normalise_unicode("خانه\u200cها")
+
+
+def test_persian_letter_forms() -> None:
+    assert apply_char_map("كمون تراكا ي", load_lexicon("fa")) == "کمون تراکا ی"
+    assert apply_char_map("ي", load_lexicon("fr")) == "ي"
+
+
+def test_seed_boilerplate(seeds_dir: Path) -> None:
+    fr = clean_text((seeds_dir / "002_5433d715464fb01d.txt").read_text("utf-8"))
+    assert "13 000 soldats" not in fr.text and "No videos available" not in fr.text
+    assert "plus de 300 patrouilles" in fr.text
+    assert fr.text.rstrip().endswith("dien-hinh-3142841.html")

@@ -1,0 +1,88 @@
+"""`pipeline eval`: the scorer follows FORMAT.md, and quality on gold stays above its floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import run, warehouse
+from pipeline.evaluate import EvalReport, SysDoc, SysMetric, evaluate, load_gold, score_document
+from schemas.gold import GoldStory
+from tests.conftest import GOLD, SAMPLES
+
+STORY = GoldStory.model_validate({
+    "id": "s", "documents": {"fr": "a.txt"},
+    "records": [{"model": None, "locality": {"province": "Quang Nam"}, "metrics": [
+        {"metric": "models", "value": 6540},
+        {"metric": ["subjects", "cases"], "value": 73},
+        {"metric": "km", "value": 0.916},
+        {"metric": "models", "value": 2, "qualifier": "range", "optional": True},
+    ]}],
+})
+
+
+def _doc(*metrics: tuple[str, float, str]) -> SysDoc:
+    return SysDoc("a.txt", "a.txt", "fr", "s1",
+                  [SysMetric(k, v, q, "a.txt/0", f"{v} {k}") for k, v, q in metrics])
+
+
+def test_values_match_within_half_a_percent_and_keys_may_be_a_list() -> None:
+    score = score_document("a.txt", STORY, "fr", _doc(("models", 6541, "exact"),
+                                                      ("cases", 73, "exact"),
+                                                      ("km", 0.92, "exact")))
+    assert (score.tp, score.fp, score.fn) == (3, 0, 0)
+
+
+def test_optional_entries_neither_help_nor_hurt() -> None:
+    without = score_document("a.txt", STORY, "fr", _doc(("models", 6540, "exact")))
+    with_optional = score_document("a.txt", STORY, "fr", _doc(("models", 6540, "exact"),
+                                                            ("models", 2, "range")))
+    assert (without.tp, without.fp) == (with_optional.tp, with_optional.fp) == (1, 0)
+
+
+def test_misses_extras_and_qualifiers_are_reported() -> None:
+    score = score_document("a.txt", STORY, "fr", _doc(("models", 6540, "approx"),
+                                                      ("households", 12, "exact")))
+    assert (score.tp, score.fp, score.fn, score.qualifier_ok) == (1, 1, 2, 0)
+    assert any("households=12" in e for e in score.extras)
+    assert any("km=0.916" in m for m in score.misses)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> EvalReport:
+    db = tmp_path_factory.mktemp("eval") / "w.duckdb"
+    run(SAMPLES, db)
+    con = warehouse.connect(db, read_only=True)
+    try:
+        return evaluate(con, load_gold([GOLD]))
+    finally:
+        con.close()
+
+
+def test_every_gold_document_is_found(report: EvalReport) -> None:
+    assert all(d.found for d in report.documents)
+    assert {s.lang for s in report.per_language} == {"en", "fa", "fr", "id", "vi"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fa", "fr", "id", "vi"])
+def test_metric_quality_floor(report: EvalReport, lang: str) -> None:
+    scores = next(s for s in report.per_language if s.lang == lang)
+    assert scores.f1 is not None and scores.f1 >= 0.95
+    assert scores.qualifier_accuracy is not None and scores.qualifier_accuracy >= 0.95
+    assert scores.language_accuracy == 1.0
+
+
+def test_stories_are_grouped_as_in_gold(report: EvalReport) -> None:
+    assert report.story_pairwise_f1 == 1.0
+
+
+def test_no_false_positive_from_boilerplate_dates_or_identifiers(report: EvalReport) -> None:
+    extras = [e for d in report.documents for e in d.extras]
+    assert extras == []
+
+
+def test_gold_folder_loads_every_file() -> None:
+    stories = load_gold([GOLD])
+    assert len(stories) >= 5
+    assert Path(GOLD / "seeds.yaml").exists()

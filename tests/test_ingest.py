@@ -1,0 +1,118 @@
+"""Ingest: every crawler format, every encoding, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.ingest import read_documents
+from tests.encodings import encode_cp1258
+
+VI = ("Mô hình “Tổ tự quản an ninh trật tự” ở xã Tịnh Phong được thành lập năm 2021 với "
+      "25 thành viên. Đến nay tổ đã tổ chức hơn 120 cuộc tuần tra, giải quyết 15 vụ việc.")
+ARTICLE_HTML = """<html><head><title>T</title>
+<link rel="canonical" href="https://baoquangngai.vn/a-52817.htm"></head><body>
+<nav><a href="/">Trang chủ</a><a href="/x">Thời sự</a></nav>
+<article><h1>Sơn Tịnh nhân rộng mô hình</h1><p>{p}</p><p>{p}</p>
+<p>Nguồn: <a href="https://baoquangnam.vn/goc-1.html">Báo Quảng Nam</a></p></article>
+<section class="comments"><p>Bình luận hay quá! 5 sao</p></section></body></html>"""
+
+
+def test_html_goes_through_trafilatura_and_keeps_metadata() -> None:
+    html = ARTICLE_HTML.format(p=VI)
+    (doc,), rejections = read_documents("a.html", html.encode())
+    assert rejections == []
+    assert doc.source_format == "html"
+    assert "120 cuộc tuần tra" in doc.text
+    assert "Thời sự" not in doc.text and "Bình luận hay" not in doc.text
+    assert doc.url == "https://baoquangngai.vn/a-52817.htm"
+    assert doc.cited_url == "https://baoquangnam.vn/goc-1.html"
+
+
+def test_the_sample_html_pages_drop_navigation_and_related_headlines() -> None:
+    from tests.conftest import SAMPLES
+
+    for name, dropped in [
+        ("baoquangngai/son-tinh-nhan-rong-mo-hinh-dan-van-kheo.html", "1.200 hộ dân"),
+        ("crawler/longan-women-clean-water.html", "500 billion VND"),
+    ]:
+        (doc,), _ = read_documents(name, (SAMPLES / name).read_bytes())
+        assert dropped not in doc.text
+        assert doc.url and doc.url.startswith("https://")
+
+
+def test_plain_text() -> None:
+    (doc,), _ = read_documents("a.txt", VI.encode("utf-8"))
+    assert doc.source_format == "text" and doc.text == VI
+
+
+@pytest.mark.parametrize(("name", "record", "fmt", "url"), [
+    ("np.json", {"url": "https://x.vn/a", "title": "T", "maintext": VI,
+                 "date_publish": "2024-06-12 08:00:00", "language": "vi"}, "news-please", "https://x.vn/a"),
+    ("tf.json", {"title": "T", "source": "https://x.vn/b", "source-hostname": "x.vn",
+                 "text": VI, "raw_text": VI, "date": "2024-06-12"}, "trafilatura-json", "https://x.vn/b"),
+    ("plain.json", {"url": "https://x.vn/c", "title": "T", "text": VI}, "plain-json", "https://x.vn/c"),
+    ("html.json", {"url": "https://x.vn/d", "html": ARTICLE_HTML.format(p=VI)}, "html",
+     "https://baoquangngai.vn/a-52817.htm"),
+])
+def test_crawler_json_formats(name: str, record: dict[str, str], fmt: str, url: str) -> None:
+    (doc,), rejections = read_documents(name, json.dumps(record, ensure_ascii=False).encode())
+    assert rejections == []
+    assert doc.source_format == fmt
+    assert doc.url == url
+    assert "25 thành viên" in doc.text
+
+
+def test_news_please_date_and_language() -> None:
+    record = {"url": "u", "maintext": VI, "date_publish": "2024-06-12 08:00:00", "language": "vi"}
+    (doc,), _ = read_documents("a.json", json.dumps(record).encode())
+    assert str(doc.published) == "2024-06-12" and doc.declared_lang == "vi"
+
+
+def test_json_lines_give_one_document_per_line_and_reject_bad_lines() -> None:
+    lines = [json.dumps({"url": "u1", "text": VI}), "{not json", "",
+             json.dumps({"url": "u3", "text": VI})]
+    docs, rejections = read_documents("feed.jsonl", "\n".join(lines).encode())
+    assert [d.article_id for d in docs] == ["feed.jsonl#1", "feed.jsonl#4"]
+    assert [(r.article_id, r.code) for r in rejections] == [("feed.jsonl#2", "malformed_json")]
+
+
+def test_json_array_of_records() -> None:
+    data = json.dumps([{"url": "u1", "text": VI}, {"url": "u2", "maintext": VI}])
+    docs, _ = read_documents("batch.json", data.encode())
+    assert [d.source_format for d in docs] == ["plain-json", "news-please"]
+
+
+@pytest.mark.parametrize(("label", "data"), [
+    ("utf-8 with BOM", b"\xef\xbb\xbf" + VI.encode("utf-8")),
+    ("utf-16 with BOM", VI.encode("utf-16")),
+    ("utf-16-le without BOM", VI.encode("utf-16-le")),
+    ("windows-1258", encode_cp1258(VI)),
+])
+def test_encodings(label: str, data: bytes) -> None:
+    import unicodedata
+
+    (doc,), rejections = read_documents("a.txt", data)
+    assert rejections == [], label
+    assert unicodedata.normalize("NFC", doc.text) == VI
+
+
+@pytest.mark.parametrize(("name", "data", "code"), [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\n \t", "empty"),
+    ("photo.html", b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
+    ("noise.txt", bytes(range(256)) * 20, "binary"),
+    ("broken.json", b'{"url": "x", "text": ', "malformed_json"),
+    ("list.json", b'[1, 2]', "malformed_json"),
+    ("keys.json", b'{"url": "x", "body": "no text key"}', "malformed_json"),
+    ("empty-text.json", b'{"url": "x", "maintext": ""}', "no_article"),
+    ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no_article"),
+    ("sheet.xlsx", b"PK\x03\x04rest", "unsupported_format"),
+    ("bad-bom.txt", b"\xff\xfe\x00", "undecodable"),
+])
+def test_bad_input_is_rejected_with_a_reason(name: str, data: bytes, code: str) -> None:
+    docs, rejections = read_documents(name, data)
+    assert docs == []
+    assert [r.code for r in rejections][:1] == [code]
+    assert rejections[0].reason

@@ -1,0 +1,90 @@
+"""Language identification and story grouping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.language import detect_language
+from pipeline.stories import canonical_url, cited_url, story_id, story_key
+from tests.conftest import SEED_LANGS
+
+
+@pytest.mark.parametrize(("name", "lang"), sorted(SEED_LANGS.items()))
+def test_language_of_every_seed(seeds_dir: Path, name: str, lang: str) -> None:
+    guess = detect_language((seeds_dir / name).read_text("utf-8"))
+    assert (guess.lang, guess.supported) == (lang, True)
+
+
+def test_language_is_deterministic() -> None:
+    text = "Mô hình dân vận khéo ở xã Tịnh Phong " * 3
+    assert len({detect_language(text).prob for _ in range(5)}) == 1
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Das Modell der geschickten Massenmobilisierung wurde in der Gemeinde eingeführt und hat "
+     "viele Haushalte erreicht, sagte der Vorsitzende.", "de"),
+    ("El modelo de movilización de masas se ha replicado en toda la provincia con gran éxito "
+     "entre los hogares pobres.", "es"),
+])
+def test_other_languages_are_recorded_as_unsupported(text: str, lang: str) -> None:
+    guess = detect_language(text)
+    assert guess.lang == lang and not guess.supported and "not supported" in (guess.reason or "")
+
+
+def test_too_little_text() -> None:
+    assert detect_language("12 34 56").lang == "und"
+
+
+@pytest.mark.parametrize(("url", "canonical"), [
+    ("https://baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("http://baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("https://www.baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("HTTPS://BaoQuangNam.VN/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn/a-1.html/", "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn/a-1.html#comments", "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn/a-1.html?utm_source=fb&utm_medium=social",
+     "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn/a-1.html?fbclid=Iw123&gclid=x", "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn/a-1.html?page=2&id=7", "https://baoquangnam.vn/a-1.html?id=7&page=2"),
+    ("baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("www.baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("//baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn:443/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn:8080/a-1.html", "https://baoquangnam.vn:8080/a-1.html"),
+    ("<https://baoquangnam.vn/a-1.html>.", "https://baoquangnam.vn/a-1.html"),
+    ("https://baoquangnam.vn//a//b", "https://baoquangnam.vn/a/b"),
+    ("Bao Quang Nam", None),
+    ("mailto:toa-soan@baoquangnam.vn", None),
+    ("", None),
+])
+def test_canonical_url(url: str, canonical: str | None) -> None:
+    assert canonical_url(url) == canonical
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("…\nSumber: https://baoquangnam.vn/a-1.html\nKomentar (0)", "https://baoquangnam.vn/a-1.html"),
+    ("…\nSource : https://baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("…\nNguồn: baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("…\nمنبع: https://baoquangnam.vn/a-1.html", "https://baoquangnam.vn/a-1.html"),
+    ("…\nSource: https://www.baoquangnam.vn/a-1.html?utm_source=x", "https://baoquangnam.vn/a-1.html"),
+    ("…\nSource\nComment (0)", None),
+    ("Theo ông Nguyễn Văn Minh, tổ trưởng.", None),
+])
+def test_cited_url(text: str, url: str | None) -> None:
+    assert cited_url(text) == url
+
+
+def test_a_translation_and_its_original_share_a_story() -> None:
+    original = story_key("https://www.baoquangnam.vn/a-1.html/", None)
+    translation = story_key("https://vietnam.vn/fr/x", "https://baoquangnam.vn/a-1.html")
+    assert story_id(original[0], "orig.html") == story_id(translation[0], "fr.txt")
+    assert (original[1], translation[1]) == ("own_url", "cited_url")
+
+
+def test_documents_without_url_are_stories_of_their_own() -> None:
+    key, method = story_key(None, None)
+    assert method == "singleton"
+    assert story_id(key, "a.txt") != story_id(key, "b.txt")
+    assert story_id(key, "a.txt") == story_id(key, "a.txt")

@@ -1,0 +1,191 @@
+"""Metrics: a spec table per language (text, value, key, qualifier); None = not a metric."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.metrics import extract_metrics
+
+Q = str | None
+CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
+    "en": [
+        ("the whole commune has more than 1,000 households donating land", 1000, "households", "more_than"),
+        ("expanding and upgrading nearly 70 roads, with", 70, "roads", "approx"),
+        ("built more than 7.1km of intra-field canals", 7.1, "km", "more_than"),
+        ("built 916m of new rural roads", 0.916, "km", "exact"),
+        ("renovated 750 household gardens", 750, "gardens", "exact"),
+        ("helped build 45 model gardens", 45, "gardens", "exact"),
+        ("12 model new rural residential areas", 12, "residential_areas", "exact"),
+        ("replicated more than 19,300 models", 19300, "models", "more_than"),
+        ("the economic field has nearly 8,000 models", 8000, "models", "approx"),
+        ("mobilised 1.5 billion VND from benefactors", 1_500_000_000, "vnd", "exact"),
+        ("profits reached nearly 60 million VND", 60_000_000, "vnd", "approx"),
+        ("manage about 300 hectares of forest", 300, "hectares", "approx"),
+        ("sold nearly 18 tons of honey", 18, "tons", "approx"),
+        ("with 3,500 working days contributed", 3500, "working_days", "exact"),
+        ("installing 260 street lights along", 260, "lights", "exact"),
+        ("at least 2-3 new models a year", 2, "models", "range"),
+        ("building 10/10 villages to meet the standards", 10, "villages", "exact"),
+        ("persuaded 8 subjects to surrender", 8, "subjects", "exact"),
+        ("served 5,000 m2 of new playground", 0.5, "hectares", "exact"),
+        ("handed out 150 gifts to poor students", 150, "gifts", "exact"),
+        ("road surfaces 5m wide or more", None, None, None),
+        ("Resolution No. 35 on mass mobilization", None, None, None),
+        ("in the first 9 months of 2023", None, None, None),
+        ("visited each house twice a month", None, None, None),
+        ("earns around 60 million VND per year", None, None, None),
+        ("the poverty rate fell to 5 %", None, None, None),
+        ("OCOP 3 stars in 2023", None, None, None),
+    ],
+    "fr": [
+        ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
+        ("a mobilisé 12 ménages du village 2", 12, "households", "exact"),
+        ("planter plus d'un hectare de curcuma noir", 1, "hectares", "more_than"),
+        ("atteindra près de 60 millions de VND", 60_000_000, "vnd", "approx"),
+        ("construisant 4 nouvelles maisons solidaires", 4, "houses", "exact"),
+        ("lancé avec 20 membres en 2022", 20, "members", "exact"),
+        ("organiser plus de 300 patrouilles", 300, "patrols", "more_than"),
+        ("traitant 37 cas de vol de biens", 37, "cases", "exact"),
+        ("le traitement de 73 sujets", 73, "subjects", "exact"),
+        ("étendu aux 8 villages de la commune", 8, "villages", "exact"),
+        ("au moins 2 à 3 nouveaux modèles", 3, "models", "range"),
+        ("au moins un modèle typique", 1, "models", "at_least"),
+        ("a dragué 12 km de canaux", 12, "km", "exact"),
+        ("avec 3 500 journées de travail", 3500, "working_days", "exact"),
+        ("gèrent environ 300 hectares de forêt", 300, "hectares", "approx"),
+        ("plus de 2 000 personnes", 2000, "people", "more_than"),
+        ("installer 1,2 km de lampadaires", 1.2, "km", "exact"),
+        ("un total de 1,5 milliard de VND", 1_500_000_000, "vnd", "exact"),
+        ("distribué 500 repas gratuits", 500, "meals", "exact"),
+        ("offert 30 bourses d'études", 30, "scholarships", "exact"),
+        ("un modèle de culture de plantes", None, None, None),
+        ("la résolution n° 35 du 8 décembre 2023", None, None, None),
+        ("après plus de 25 ans de rétablissement", None, None, None),
+        ("certifié OCOP 3 étoiles", None, None, None),
+        ("des routes rurales de 6 m de large", None, None, None),
+        ("environ 60 millions de VND par an", None, None, None),
+    ],
+    "id": [
+        ("dipilih dari 6.540 model", 6540, "models", "exact"),
+        ("memobilisasi 12 rumah tangga di Desa 2", 12, "households", "exact"),
+        ("menanam lebih dari 1 hektar kunyit hitam", 1, "hectares", "more_than"),
+        ("mencapai hampir 60 juta VND", 60_000_000, "vnd", "approx"),
+        ("membangun 4 rumah solidaritas", 4, "houses", "exact"),
+        ("diluncurkan dengan 20 anggota pada tahun 2022", 20, "members", "exact"),
+        ("menyelenggarakan lebih dari 300 patroli", 300, "patrols", "more_than"),
+        ("menangani 37 kasus pencurian", 37, "cases", "exact"),
+        ("direplikasi di seluruh 8 desa", 8, "villages", "exact"),
+        ("setidaknya 2-3 model baru", 2, "models", "range"),
+        ("menyajikan lebih dari 200 makanan setiap kali", 200, "meals", "more_than"),
+        ("membangun 3,5 km jalan pedesaan", 3.5, "km", "exact"),
+        ("hampir 1,2 miliar VND", 1_200_000_000, "vnd", "approx"),
+        ("memasang 260 lampu jalan", 260, "lights", "exact"),
+        ("membujuk 8 subjek untuk menyerahkan diri", 8, "subjects", "exact"),
+        ("menanam seribu pohon", 1000, "trees", "exact"),
+        ("sekitar 45 KK miskin", 45, "households", "approx"),
+        ("membangun 15 jembatan desa", 15, "bridges", "exact"),
+        ("memasang 40 kamera keamanan", 40, "cameras", "exact"),
+        ("memberikan 120 beasiswa", 120, "scholarships", "exact"),
+        ("salah satu dari 7 tugas dalam Resolusi No. 35", None, None, None),
+        ("sertifikasi OCOP bintang 3", None, None, None),
+        ("setelah lebih dari 25 tahun pemulihan", None, None, None),
+        ("diadakan dua kali sebulan", None, None, None),
+        ("dengan lebar permukaan jalan 4 m", None, None, None),
+        ("pada periode 2009-2024", None, None, None),
+    ],
+    "vi": [
+        ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
+        ("đã vận động 34 hộ dân góp tiền", 34, "households", "exact"),
+        ("tổ chức hơn 120 cuộc tuần tra", 120, "patrols", "more_than"),
+        ("giải quyết 15 vụ việc", 15, "cases", "exact"),
+        ("vận động 8 đối tượng ra đầu thú", 8, "subjects", "exact"),
+        ("góp gần 1,2 tỷ đồng", 1_200_000_000, "vnd", "approx"),
+        ("xây dựng 3,5 km đường giao thông", 3.5, "km", "exact"),
+        ("lắp đặt 260 bóng đèn chiếu sáng", 260, "lights", "exact"),
+        ("dọc 18 tuyến đường liên thôn", 18, "roads", "exact"),
+        ("thành lập với 25 thành viên", 25, "members", "exact"),
+        ("trồng hơn 1 ha nghệ đen", 1, "hectares", "more_than"),
+        ("có 6.540 mô hình “Dân vận khéo”", 6540, "models", "exact"),
+        ("kiên cố hóa 4,3 km kênh mương", 4.3, "km", "exact"),
+        ("xây dựng 4 căn nhà đại đoàn kết", 4, "houses", "exact"),
+        ("nhân rộng ra 8 thôn trong xã", 8, "villages", "exact"),
+        ("trao 50 suất học bổng", 50, "scholarships", "exact"),
+        ("tặng 200 suất quà cho hộ nghèo", 200, "gifts", "exact"),
+        ("đóng góp 1.500 ngày công", 1500, "working_days", "exact"),
+        ("hiến 5.000 m2 đất làm đường", 0.5, "hectares", "exact"),
+        ("ít nhất 10 mô hình mới", 10, "models", "at_least"),
+        ("khoảng 2 đến 3 mô hình", 2, "models", "range"),
+        ("Nghị quyết số 12-NQ/HU ngày 15/3/2022", None, None, None),
+        ("mặt đường rộng 4 m", None, None, None),
+        ("thu nhập tăng khoảng 15%", None, None, None),
+        ("duy trì tuần tra 2 lần/tuần", None, None, None),
+        ("sản phẩm đạt OCOP 3 sao", None, None, None),
+        ("sau 25 năm tái lập", None, None, None),
+        ("một mô hình trồng cây dược liệu", None, None, None),
+    ],
+    "fa": [
+        ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
+        ("۱۲ خانوار در روستای شماره ۲", 12, "households", "exact"),
+        ("کاشت بیش از ۱ هکتار زردچوبه", 1, "hectares", "more_than"),
+        ("به نزدیک به ۶۰ میلیون دونگ ویتنام رسید", 60_000_000, "vnd", "approx"),
+        ("ساخت ۴ خانهی مشترک", 4, "houses", "exact"),
+        ("با 20 عضو راه اندازی شد", 20, "members", "exact"),
+        ("بیش از ۳۰۰ گشت را سازماندهی کنند", 300, "patrols", "more_than"),
+        ("۳۷ مورد سرقت اموال", 37, "cases", "exact"),
+        ("در هر 8 روستای کمون", 8, "villages", "exact"),
+        ("حداقل ۲ تا ۳ مدل جدید", 3, "models", "range"),
+        ("حداقل یک مدل نمونه", 1, "models", "at_least"),
+        ("ساخت ۳٫۵ کیلومتر جاده روستایی", 3.5, "km", "exact"),
+        ("۲۶۰ چراغ در امتداد جاده", 260, "lights", "exact"),
+        ("۱۸ جاده بین روستایی", 18, "roads", "exact"),
+        ("بیش از ۲۰۰۰ نفر در کمون", 2000, "people", "more_than"),
+        ("حدود ۳۰۰ هکتار جنگل", 300, "hectares", "approx"),
+        ("نزدیک به ۱۸ تن عسل", 18, "tons", "approx"),
+        ("۳۵۰۰ روز کاری مردم محلی", 3500, "working_days", "exact"),
+        ("۱٫۵ میلیارد دونگ از نیکوکاران", 1_500_000_000, "vnd", "exact"),
+        ("۵۰ بورسیه تحصیلی", 50, "scholarships", "exact"),
+        ("بیش از ۲٬۸۷۰ مدل", 2870, "models", "more_than"),
+        ("قطعنامه شماره 35 مورخ 8 دسامبر 2023", None, None, None),
+        ("OCOP سه ستاره تأیید شده است", None, None, None),
+        ("پس از بیش از ۲۵ سال از استقرار مجدد", None, None, None),
+        ("جاده‌های روستایی به عرض ۶ متر", None, None, None),
+        ("میانگین درآمد حدود ۱۵ درصد افزایش یافت", None, None, None),
+        ("نه تنها با حمایت از معیشت", None, None, None),
+        ("در دوره ۲۰۰۹ تا ۲۰۲۴", None, None, None),
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text", "value", "key", "qualifier"),
+                         [(lang, *case) for lang, cases in CASES.items() for case in cases])
+def test_metric(lang: str, text: str, value: float | None, key: str | None, qualifier: Q) -> None:
+    found = extract_metrics(text, lang)
+    if value is None:
+        assert found == [], f"not a metric, but read {[(m.metric, m.value) for m in found]}"
+        return
+    hits = [m for m in found if m.metric == key and m.value == pytest.approx(value)]
+    assert hits, f"expected {key}={value}, read {[(m.metric, m.value) for m in found]}"
+    assert hits[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize("lang", sorted(CASES))
+def test_each_language_has_twenty_metric_cases(lang: str) -> None:
+    assert sum(1 for case in CASES[lang] if case[1] is not None) >= 20
+
+
+def test_evidence_points_into_the_text() -> None:
+    text = "Dilaksanakan pada tahun 2021. Tim ini menyelenggarakan lebih dari 300 patroli."
+    (metric,) = extract_metrics(text, "id")
+    assert text[metric.evidence.start:metric.evidence.end] == metric.evidence.surface
+    assert metric.evidence.surface == "lebih dari 300 patroli"
+    assert metric.evidence.sentence == "Tim ini menyelenggarakan lebih dari 300 patroli."
+
+
+def test_year_of_a_figure_comes_from_its_sentence() -> None:
+    (metric,) = extract_metrics("En 2023, le bénéfice atteindra près de 60 millions de VND.", "fr")
+    assert metric.year == 2023
+
+
+def test_urls_and_dates_are_never_metrics() -> None:
+    text = "Sumber: https://baoquangnam.vn/a-3142841.html 17/10/2024 dan 8/12/2023"
+    assert extract_metrics(text, "id") == []

@@ -1,0 +1,158 @@
+"""The warehouse: schema in step with the pydantic models, incremental and atomic loads."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import run, warehouse
+from schemas import Article, Rejection
+from tests.conftest import SEED_LANGS
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def test_schema_follows_the_pydantic_models(db: Path) -> None:
+    con = warehouse.connect(db)
+    assert set(Article.model_fields) <= _columns(con, "articles")
+    assert set(Rejection.model_fields) <= _columns(con, "rejections")
+    from schemas import Locality, ModelRecord
+
+    record_cols = _columns(con, "records")
+    assert set(Locality.model_fields) - {"resolved_by"} <= record_cols
+    assert set(ModelRecord.model_fields) - {"locality", "metrics"} <= record_cols
+    assert {"metric", "value", "qualifier", "unit", "year", "surface", "evidence", "start_char",
+            "end_char"} <= _columns(con, "metrics")
+
+
+def test_contract_views_have_their_columns(db: Path) -> None:
+    con = warehouse.connect(db)
+    record_facts = ["path", "lang", "story_id", "model_name", "field", "province", "district",
+                    "commune", "village", "year"]
+    assert [c for c in _ordered(con, "record_facts")][:10] == record_facts
+    assert _ordered(con, "metric_facts")[:15] == [*record_facts, "metric", "value", "qualifier",
+                                                 "unit", "evidence"]
+    assert {"path", "lang", "story_id"} <= _columns(con, "articles")
+
+
+def _ordered(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
+    return [r[0] for r in con.execute(f"DESCRIBE {view}").fetchall()]
+
+
+def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    out = {
+        "articles": con.execute("SELECT article_id, story_id, lang, text FROM articles "
+                                "ORDER BY 1").fetchall(),
+        "records": con.execute("SELECT * FROM records ORDER BY record_id").fetchall(),
+        "metrics": con.execute("SELECT * FROM metrics ORDER BY metric_id").fetchall(),
+        "stories": con.execute("SELECT * FROM stories ORDER BY 1").fetchall(),
+        "rejections": con.execute("SELECT path, code FROM rejections ORDER BY 1").fetchall(),
+    }
+    con.close()
+    return out
+
+
+@pytest.fixture
+def folder(tmp_path: Path, seeds_dir: Path) -> Path:
+    target = tmp_path / "in"
+    shutil.copytree(seeds_dir, target)
+    return target
+
+
+def test_a_second_run_adds_changes_and_duplicates_nothing(folder: Path, db: Path) -> None:
+    first = run(folder, db)
+    before = _snapshot(db)
+    second = run(folder, db)
+    assert (first.files_new, second.files_new, second.files_changed, second.files_unchanged) == (5, 0, 0, 5)
+    assert second.articles_loaded == 0
+    assert _snapshot(db) == before
+
+
+def test_keys_are_unique(folder: Path, db: Path) -> None:
+    run(folder, db)
+    run(folder, db)
+    con = duckdb.connect(str(db), read_only=True)
+    for table, key in [("articles", "article_id"), ("records", "record_id"),
+                       ("metrics", "metric_id"), ("stories", "story_id"), ("files", "path"),
+                       ("runs", "run_id")]:
+        dupes = con.execute(f"SELECT count(*) - count(DISTINCT {key}) FROM {table}").fetchone()
+        assert dupes == (0,), table
+
+
+def test_a_changed_file_replaces_only_its_own_rows(folder: Path, db: Path) -> None:
+    run(folder, db)
+    before = _snapshot(db)
+    target = folder / "003_0ce8fcdb2e1cb020.txt"
+    target.write_text(target.read_text("utf-8").replace("more than 19,300 models",
+                                                        "more than 19,400 models"), "utf-8")
+    summary = run(folder, db)
+    after = _snapshot(db)
+    assert (summary.files_changed, summary.files_unchanged) == (1, 4)
+    con = duckdb.connect(str(db), read_only=True)
+    values = {v for (v,) in con.execute("SELECT value FROM metric_facts WHERE path = ? AND "
+                                        "metric = 'models'", [target.name]).fetchall()}
+    assert 19400 in values and 19300 not in values
+    others = [m for m in after["metrics"] if not str(m[0]).startswith(target.name)]
+    assert others == [m for m in before["metrics"] if not str(m[0]).startswith(target.name)]
+
+
+def test_new_files_are_added(folder: Path, db: Path, tmp_path: Path) -> None:
+    run(folder, db)
+    shutil.copy(folder / "004_816f2ea199a5feb0.txt", folder / "new-copy.txt")
+    summary = run(folder, db)
+    assert (summary.files_new, summary.files_unchanged, summary.articles_loaded) == (1, 5, 1)
+
+
+def test_touched_but_unchanged_file_is_not_reloaded(folder: Path, db: Path) -> None:
+    import os
+
+    run(folder, db)
+    target = folder / "000_479188b24d4138e7.txt"
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
+    summary = run(folder, db)
+    assert (summary.files_unchanged, summary.articles_loaded) == (5, 0)
+    con = duckdb.connect(str(db), read_only=True)
+    (mtime,) = con.execute("SELECT mtime_ns FROM files WHERE path = ?", [target.name]).fetchone()
+    assert mtime == target.stat().st_mtime_ns
+
+
+def test_a_failing_batch_loads_nothing_and_keeps_what_was_loaded(
+        folder: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run(folder, db)
+    before = _snapshot(db)
+    for path in folder.iterdir():
+        path.write_text(path.read_text("utf-8") + "\nExtra line 7 households.", "utf-8")
+    real_insert = warehouse._insert
+
+    def failing_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list) -> None:
+        if table == "metrics":
+            raise OSError("disk full (injected)")
+        real_insert(con, table, rows)
+
+    monkeypatch.setattr(warehouse, "_insert", failing_insert)
+    with pytest.raises(OSError, match="injected"):
+        run(folder, db)
+    assert _snapshot(db) == before
+    con = duckdb.connect(str(db), read_only=True)
+    statuses = [s for (s,) in con.execute("SELECT status FROM runs ORDER BY started_at").fetchall()]
+    assert statuses == ["completed", "failed"]
+
+
+def test_seed_stories_and_languages(folder: Path, db: Path) -> None:
+    run(folder, db)
+    con = duckdb.connect(str(db), read_only=True)
+    langs = dict(con.execute("SELECT path, lang FROM articles").fetchall())
+    assert langs == SEED_LANGS
+    groups = sorted(sorted(p) for (p,) in con.execute(
+        "SELECT list(path) FROM articles GROUP BY story_id").fetchall())
+    assert groups == [["000_479188b24d4138e7.txt", "001_25e1e20f13ec6b91.txt",
+                       "002_5433d715464fb01d.txt"], ["003_0ce8fcdb2e1cb020.txt"],
+                      ["004_816f2ea199a5feb0.txt"]]
+    with_metrics = {p for (p,) in con.execute("SELECT DISTINCT path FROM metric_facts").fetchall()}
+    assert with_metrics == set(SEED_LANGS)
