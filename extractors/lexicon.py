@@ -86,6 +86,13 @@ class Lexicon(_Strict):
     year_words: list[str]
     locality_levels: LocalityLevels
     model_cues: list[str]
+    model_links: list[str]  # between a model cue and an unquoted description; "" = directly
+    description_blockers: list[str]  # words after a cue that mean no description follows
+    movement_words: list[str]  # a quoted name with one of these is the movement, not a model
+    slogan_cues: list[str]  # "motto", "khẩu hiệu": the quote after them is a slogan
+    organisation_cues: list[str]  # heads of organisation names: Union, Hội, Komite, کمیته
+    whole_place: dict[str, list[str]]  # "the whole district", "toàn huyện": level -> phrases
+    name_stopwords: list[str]  # capitalised words that never start a place name: "The"
     field_cues: dict[str, list[str]]
     # cleaning and stories
     source_cues: list[str]

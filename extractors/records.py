@@ -1,12 +1,212 @@
-"""Assemble an article's metrics into ModelRecords."""
+"""Attribution: split an article into stretches about one model or one place, and build records.
+
+Reading in order, a model name (quoted, or a description after a model cue) opens a model
+record that takes the places of its sentence and the figures that follow, over several
+sentences and paragraphs, until another model, a "whole district / toàn huyện / seluruh
+provinsi" cue, or a paragraph that opens on another place. Counts of models always belong
+to a place, never to one model: they form place-wide records (model_name None), as do figures
+outside any model's stretch.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.lexicon import Lexicon, load_lexicon
+from extractors.localities import Place, places_in, to_locality
 from extractors.metrics import extract_metrics
-from schemas import ModelRecord
+from extractors.model_names import ModelName, find_model_names
+from extractors.text import PhraseTable, norm, sentence_at, sentence_spans, tokenize
+from extractors.years import YearMention, find_years
+from schemas import Locality, Metric, ModelRecord
+
+PLACE_LEVELS = ("province", "district", "commune")
 
 
-def extract(text: str, lang: str) -> list[ModelRecord]:
+@dataclass
+class _Stretch:
+    start: int
+    model: ModelName | None = None
+    place: Place | None = None  # for place-wide records: the place they are about
+    places: list[Place] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    field: str | None = None
+
+
+def extract(text: str, lang: str, published: date | None = None) -> list[ModelRecord]:
     """Records with their metrics for one cleaned article in a supported language."""
+    lex = load_lexicon(lang)
     metrics = extract_metrics(text, lang)
-    return [ModelRecord(seq=0, metrics=metrics)] if metrics else []
+    names = find_model_names(text, lang)
+    places, province = places_in(text, lex, published)
+    years = find_years(text, lang)
+    sentences = sentence_spans(text, lex.abbreviations)
+    wholes = _whole_place_cues(text, lex)
+    fields = _field_cues(text, lex)
+
+    events: list[tuple[int, int, object]] = [(n.start, 0, n) for n in names]
+    events += [(w[0], 1, w) for w in wholes]
+    events += [(p.start, 2, p) for p in places]
+    events += [(m.evidence.start, 3, m) for m in metrics]
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    models: list[_Stretch] = []
+    place_wide: dict[tuple[str, str], _Stretch] = {}
+    current: _Stretch | None = None
+    context: dict[str, Place] = {}
+    target: Place | None = None
+    for pos, _, event in events:
+        sentence = sentence_at(sentences, pos)
+        if isinstance(event, ModelName):
+            current = _Stretch(sentence[0], model=event)
+            current.places = [p for p in places if sentence[0] <= p.start < sentence[1]]
+            models.append(current)
+        elif isinstance(event, tuple):
+            current = None
+            target = context.get(event[1]) if event[1] != "province" else None
+        elif isinstance(event, Place):
+            if event.level in PLACE_LEVELS:
+                context[event.level] = event
+            if current is not None and _opens_paragraph_on_place(text, sentence, event, current):
+                current, target = None, event
+            elif current is not None and event not in current.places:
+                current.places.append(event)
+            elif current is None and event.level in ("district", "commune"):
+                target = event
+        elif isinstance(event, Metric):
+            if current is not None and event.metric != "models":
+                current.metrics.append(event)
+                continue
+            # places of this sentence, but not those of a model named later in it
+            cut = min((n.start for n in names if pos < n.start < sentence[1]), default=sentence[1])
+            place = _lowest([p for p in places if sentence[0] <= p.start < cut
+                             and p.level in PLACE_LEVELS]) or target
+            key = (place.level, place.name) if place else ("province", province or "")
+            stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
+            stretch.metrics.append(event)
+    _list_places(text, lex, places, models, place_wide, sentences)
+    return _records(models, list(place_wide.values()), province, context, years, fields, text)
+
+
+def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place,
+                              current: _Stretch) -> bool:
+    """A paragraph whose first sentence names a place, after the model's own paragraph."""
+    if place.level not in ("district", "commune") or current.model is None:
+        return False
+    para_start = text.rfind("\n", 0, place.start) + 1
+    return para_start > current.model.start and sentence[0] == para_start
+
+
+def _lowest(places: list[Place]) -> Place | None:
+    for level in ("commune", "district", "province"):
+        found = [p for p in places if p.level == level]
+        if found:
+            return found[0]
+    return None
+
+
+def _whole_place_cues(text: str, lex: Lexicon) -> list[tuple[int, str]]:
+    table = PhraseTable((phrase, level) for level, phrases in lex.whole_place.items()
+                        for phrase in phrases)
+    tokens = tokenize(text)
+    return [(t.start, hit[1]) for i, t in enumerate(tokens) if (hit := table.match(tokens, i))]
+
+
+def _field_cues(text: str, lex: Lexicon) -> list[tuple[int, str]]:
+    table = PhraseTable((cue, name) for name, cues in lex.field_cues.items() for cue in cues)
+    tokens = tokenize(text)
+    return [(t.start, hit[1]) for i, t in enumerate(tokens) if (hit := table.match(tokens, i))]
+
+
+def _list_places(text: str, lex: Lexicon, places: list[Place], models: list[_Stretch],
+                 place_wide: dict[tuple[str, str], _Stretch],
+                 sentences: list[tuple[int, int]]) -> None:
+    """Places named in a sentence about models ("models such as ... in Son Giang commune")
+    that no record holds yet become records of their own: a model reported there."""
+    held = {(p.level, p.name) for s in models for p in s.places}
+    held |= set(place_wide)
+    cue = re.compile("|".join(re.escape(norm(c)) for c in lex.model_cues))
+    for p in places:
+        if p.level not in ("district", "commune") or (p.level, p.name) in held:
+            continue
+        s, e = sentence_at(sentences, p.start)
+        if cue.search(norm(text[s:e])):
+            models.append(_Stretch(p.start, places=[p]))
+            held.add((p.level, p.name))
+
+
+def _records(models: list[_Stretch], place_wide: list[_Stretch], province: str | None,
+             context: dict[str, Place], years: list[YearMention],
+             fields: list[tuple[int, str]], text: str) -> list[ModelRecord]:
+    stretches = sorted(models + place_wide, key=lambda s: s.start)
+    ends = {id(s): _stretch_end(s, stretches, len(text)) for s in stretches}
+    out: list[ModelRecord] = []
+    for seq, s in enumerate(stretches):
+        if s.model is None and s.place is None and not s.metrics and not s.places:
+            continue
+        places = s.places if s.model is not None or s.place is None else [s.place]
+        locality = to_locality(places, province)
+        if s.model is not None and not (locality.commune or locality.district):
+            district = _district_before(context, s.start)
+            if district is not None:
+                locality = to_locality([district, *places], province)
+        year, year_from, year_to = _year(years, s, ends[id(s)], text)
+        out.append(ModelRecord(
+            seq=seq, model_name=s.model.name if s.model else None,
+            quoted=bool(s.model and s.model.quoted),
+            organisation=s.model.organisation if s.model else None,
+            field=_field(fields, s, ends[id(s)]) if s.model else None,  # type: ignore[arg-type]
+            locality=locality, year=year, year_from=year_from, year_to=year_to,
+            metrics=sorted(s.metrics, key=lambda m: m.evidence.start)))
+    return [r.model_copy(update={"seq": i}) for i, r in enumerate(out)]
+
+
+def _stretch_end(s: _Stretch, stretches: list[_Stretch], length: int) -> int:
+    if s.model is None:
+        return max((m.evidence.end for m in s.metrics), default=s.start + 1)
+    later = [o.start for o in stretches if o.model is not None and o.start > s.start]
+    return min(later, default=length)
+
+
+def _district_before(context: dict[str, Place], pos: int) -> Place | None:
+    district = context.get("district")
+    return district if district is not None and district.start < pos else None
+
+
+def _year(years: list[YearMention], s: _Stretch, end: int,
+          text: str) -> tuple[int | None, int | None, int | None]:
+    """First year of the stretch; else, for a model, the last year earlier in its paragraph."""
+    if s.model is None and s.metrics:
+        inside = [y for y in years if any(_same_sentence(text, y.start, m.evidence.start)
+                                          for m in s.metrics)]
+    else:
+        inside = [y for y in years if s.start <= y.start < end]
+    if not inside and s.model is not None:
+        para = text.rfind("\n", 0, s.start) + 1
+        inside = [y for y in years if para <= y.start < s.start][-1:]
+    if not inside:
+        return None, None, None
+    first = inside[0]
+    if first.until:
+        return first.year, first.year, first.until
+    return first.year, first.year if first.open_ended else None, None
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return not re.search(r"[.!?؟]\s|\n", text[lo:hi])
+
+
+def _field(fields: list[tuple[int, str]], s: _Stretch, end: int) -> str | None:
+    """The field named in the model's stretch, else the last one named before it."""
+    inside = [f for pos, f in fields if s.start <= pos < end]
+    if inside:
+        return inside[0]
+    before = [f for pos, f in fields if pos < s.start]
+    return before[-1] if before else None
+
+
+def locality_of(record: ModelRecord) -> Locality:
+    return record.locality

@@ -108,7 +108,7 @@ def print_report(report: object, console: Console, details: bool) -> None:
         if not d.found:
             console.print(f"[red]{d.document}[/red]: not in the warehouse")
             continue
-        if d.misses or d.extras or d.wrong_qualifiers:
+        if d.misses or d.extras or d.wrong_qualifiers or d.wrong_attributions:
             console.print(f"[bold]{d.document}[/bold] ({d.gold_lang})")
             for m in d.misses:
                 console.print(f"  [red]miss[/red]  {m}")
@@ -116,6 +116,8 @@ def print_report(report: object, console: Console, details: bool) -> None:
                 console.print(f"  [yellow]extra[/yellow] {m}")
             for m in d.wrong_qualifiers:
                 console.print(f"  [magenta]qual[/magenta]  {m}")
+            for m in d.wrong_attributions:
+                console.print(f"  [cyan]place[/cyan] {m}")
 
 
 def print_summary(summary: RunSummary, console: Console) -> None:

@@ -84,6 +84,7 @@ class DocScore(BaseModel):
     misses: list[str] = []
     extras: list[str] = []
     wrong_qualifiers: list[str] = []
+    wrong_attributions: list[str] = []
 
 
 class Scores(BaseModel):
@@ -194,6 +195,10 @@ def score_document(name: str, story: GoldStory, lang: str, doc: SysDoc) -> DocSc
         sys_record = doc.records.get(sm.record_id)
         if sys_record and fold(sys_record.lowest()) == fold(record.locality.lowest()):
             score.attribution_ok += 1
+        else:
+            got = sys_record.lowest() if sys_record else None
+            score.wrong_attributions.append(f"{sm.metric}={sm.value:g}: {got} (gold "
+                                            f"{record.locality.lowest()})")
     _score_records(score, story, lang, doc, matched)
     return score
 

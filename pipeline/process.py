@@ -31,7 +31,7 @@ def process_file(path: str, data: bytes, size: int, mtime_ns: int, digest: str) 
         try:
             from extractors import extract
 
-            records = extract(article.text, article.lang)
+            records = extract(article.text, article.lang, article.published)
         except Exception as exc:  # an extractor bug must not stop the run: record it
             result.rejections.append(Rejection(path=path, article_id=doc.article_id,
                                                code="extract_error",

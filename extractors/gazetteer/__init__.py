@@ -1,0 +1,221 @@
+"""Vietnamese administrative units, indexed in memory from vietnamadminunits' bundled data.
+
+Built once per process from the package's SQLite file and its 2025 converter table (never from
+its functions that geocode over the network), plus `aliases.yaml` for units it lacks. Names are
+matched with and without tone marks, in any case, and, for Persian script, by consonant
+skeleton within a province.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from unidecode import unidecode
+
+
+def fold(text: str | None) -> str:
+    """Lower-case ASCII without tone marks or punctuation: "Trà Ka" -> "tra ka"."""
+    if not text:
+        return ""
+    ascii_text = unidecode(text.replace("đ", "d").replace("Đ", "D")).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text).split())
+
+
+def ascii_name(text: str) -> str:
+    """Display form in plain ASCII: "Trà Ka" -> "Tra Ka"."""
+    return " ".join(unidecode(text.replace("đ", "d").replace("Đ", "D")).split())
+
+
+_LATIN_STEPS = [("ph", "f"), ("th", "t"), ("ch", "C"), ("gh", "g"), ("kh", "k"), ("gi", "j"),
+                ("qu", "k"), ("c", "k"), ("q", "k"), ("x", "s"), ("đ", "d")]
+_PERSIAN_MAP = {
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "C",
+    "خ": "k", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r", "ژ": "z", "ش": "S",
+    "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n",
+}
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton shared by a Latin name and its Persian transliteration.
+
+    "Dien Phuoc" and "دین فوک" are both "dnfk"; vowels, h, w, y and their Persian carriers
+    (ا و ی ه ع) drop out because transliteration renders them inconsistently.
+    """
+    if any("\u0600" <= ch <= "\u06ff" for ch in name):
+        return "".join(_PERSIAN_MAP.get(ch, "") for ch in name)
+    out = []
+    for word in fold(name).split():
+        for a, b in _LATIN_STEPS:
+            word = word.replace(a, b)
+        out.append("".join(ch for ch in word if ch not in "aeiouyhw0123456789"))
+    return "".join(out)
+
+
+_ROMAN = {**{k: v.lower() for k, v in _PERSIAN_MAP.items()}, "C": "ch", "S": "sh", "خ": "kh",
+          "ا": "a", "آ": "a", "و": "o", "ی": "i", "ي": "i", "ه": "h", "ع": "", "ء": ""}
+
+
+def romanise(name: str) -> str:
+    """A rough Latin spelling of a Persian-script name, to rank skeleton matches."""
+    return "".join(_ROMAN.get(ch, ch) for ch in name)
+
+
+@dataclass(frozen=True)
+class Unit:
+    level: str  # province | district | commune
+    name: str  # ASCII short name
+    code: str
+    province: str
+    province_code: str
+    district: str | None = None
+    district_code: str | None = None
+    kind: str | None = None  # Xã, Phường, Thị trấn, Huyện, Thành phố ...
+    key: str | None = None  # the package's province_district_ward key, for the 2025 mapping
+    map: str = "legacy"  # legacy (63 provinces) | 2025 (34 provinces)
+
+
+class Gazetteer:
+    def __init__(self, units: list[Unit], to_2025: dict[str, tuple[str, str, str]]) -> None:
+        self.units = units
+        self.by_name: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
+        self.by_skeleton: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+        self.provinces: dict[str, list[Unit]] = defaultdict(list)
+        for unit in units:
+            self.by_name[(unit.map, unit.level, fold(unit.name))].append(unit)
+            self.by_skeleton[(unit.map, skeleton(unit.name))].append(unit)
+            if unit.level == "province":
+                self.provinces[fold(unit.name)].append(unit)
+        self._to_2025 = to_2025
+
+    def lookup(self, name: str, level: str, province: str | None = None,
+               district: str | None = None, map_: str = "legacy") -> list[Unit]:
+        """Units of this level and name, narrowed by the province and district if given."""
+        found = self.by_name.get((map_, level, fold(name)), [])
+        return _narrow(found, province, district)
+
+    def by_consonants(self, name: str, levels: tuple[str, ...], province: str | None = None,
+                      map_: str = "legacy") -> list[Unit]:
+        """Units whose skeleton equals that of `name` (Persian script), within a province."""
+        key = skeleton(name)
+        if len(key) < 2:
+            return []
+        found = [u for u in self.by_skeleton.get((map_, key), []) if u.level in levels]
+        return _narrow(found, province, None)
+
+    def best_by_consonants(self, name: str, levels: tuple[str, ...], province: str | None = None,
+                           map_: str = "legacy") -> Unit | None:
+        """The one unit a Persian-script name stands for, or None when it is unclear."""
+        from rapidfuzz import fuzz
+
+        found = self.by_consonants(name, levels, province, map_)
+        if not found:
+            return None
+        roman = fold(romanise(name))
+        ranked = sorted(found, key=lambda u: -fuzz.ratio(roman, fold(u.name)))
+        if len(ranked) > 1 and fuzz.ratio(roman, fold(ranked[0].name)) == fuzz.ratio(
+                roman, fold(ranked[1].name)) and fold(ranked[0].name) != fold(ranked[1].name):
+            return None
+        return ranked[0]
+
+    def to_2025(self, unit: Unit) -> tuple[str, str, str] | None:
+        """(province, commune, commune code) on the 2025 map for a legacy commune."""
+        return self._to_2025.get(unit.key or "")
+
+
+def _narrow(units: list[Unit], province: str | None, district: str | None) -> list[Unit]:
+    if province:
+        units = [u for u in units if fold(u.province) == fold(province)] or []
+    if district and len(units) > 1:
+        narrowed = [u for u in units if fold(u.district) == fold(district)]
+        units = narrowed or units
+    return units
+
+
+def _strip_qualifier(name: str) -> str:
+    return re.sub(r"\s*\(.*?\)\s*", "", name).strip()
+
+
+def _package_data() -> Path:
+    import vietnamadminunits
+
+    return Path(vietnamadminunits.__file__).parent / "data"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    data = _package_data()
+    con = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
+    units: list[Unit] = []
+    seen: set[tuple[str, str, str]] = set()
+    for (prov, dist, ward, pcode, dcode, wcode, dtype, wtype, pkey, dkey,
+         wkey) in con.execute(
+            "SELECT provinceShort, districtShort, wardShort, provinceCode, districtCode, wardCode, "
+            "districtType, wardType, provinceKey, districtKey, wardKey FROM admin_units_legacy"):
+        prov_a, dist_a = ascii_name(prov), ascii_name(_strip_qualifier(dist or ""))
+        if ("province", pcode, "") not in seen:
+            seen.add(("province", pcode, ""))
+            units.append(Unit("province", prov_a, pcode, prov_a, pcode, key=pkey))
+        if ("district", dcode, "") not in seen:
+            seen.add(("district", dcode, ""))
+            units.append(Unit("district", dist_a, dcode, prov_a, pcode, kind=dtype,
+                              key=f"{pkey}_{dkey}"))
+        if ward:
+            units.append(Unit("commune", ascii_name(_strip_qualifier(ward)), wcode, prov_a, pcode,
+                              dist_a, dcode, wtype, f"{pkey}_{dkey}_{wkey}"))
+    new_names: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for prov, ward, pcode, wcode, wtype, pkey, wkey in con.execute(
+            "SELECT provinceShort, wardShort, provinceCode, wardCode, wardType, provinceKey, "
+            "wardKey FROM admin_units"):
+        prov_a = ascii_name(prov)
+        if ("province-2025", pcode, "") not in seen:
+            seen.add(("province-2025", pcode, ""))
+            units.append(Unit("province", prov_a, pcode, prov_a, pcode, key=pkey, map="2025"))
+        units.append(Unit("commune", ascii_name(ward), wcode, prov_a, pcode, kind=wtype,
+                          key=f"{pkey}_{wkey}", map="2025"))
+        new_names[(pkey, wkey)] = (prov_a, ascii_name(ward), wcode)
+    con.close()
+    to_2025 = _converter(data, new_names)
+    units.extend(_aliases(units))
+    return Gazetteer(units, to_2025)
+
+
+def _converter(data: Path, new_names: dict[tuple[str, str], tuple[str, str, str]]
+               ) -> dict[str, tuple[str, str, str]]:
+    """Legacy ward key -> its 2025 ward, from the package's converter table."""
+    table = json.loads((data / "converter_2025.json").read_text("utf-8"))
+    out: dict[str, tuple[str, str, str]] = {}
+    for new_pkey, wards in table.get("DICT_PROVINCE_WARD_NO_DIVIDED", {}).items():
+        for new_wkey, old_keys in wards.items():
+            target = new_names.get((new_pkey, new_wkey))
+            if target:
+                for old in old_keys:
+                    out[old] = target
+    for new_pkey, olds in table.get("DICT_PROVINCE_WARD_DIVIDED", {}).items():
+        for old, options in olds.items():
+            default = next((o for o in options if o.get("isDefaultNewWard")), options[0])
+            target = new_names.get((new_pkey, default.get("newWardKey", "")))
+            if target and old not in out:
+                out[old] = target
+    return out
+
+
+def _aliases(units: list[Unit]) -> list[Unit]:
+    path = resources.files("extractors") / "gazetteer" / "aliases.yaml"
+    entries = yaml.safe_load(path.read_text("utf-8")) or []
+    codes = {(u.level, fold(u.name), fold(u.province)): u for u in units if u.map == "legacy"}
+    out: list[Unit] = []
+    for e in entries:
+        prov = codes.get(("province", fold(e["province"]), fold(e["province"])))
+        dist = codes.get(("district", fold(e.get("district")), fold(e["province"])))
+        out.append(Unit(e["level"], e["name"], f"alias:{fold(e['name'])}", e["province"],
+                        prov.code if prov else "", e.get("district"),
+                        dist.code if dist else None, e.get("type"), None))
+    return out

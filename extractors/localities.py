@@ -1,0 +1,281 @@
+"""Localities: level words in the text, names after (or before) them, resolved on the gazetteer.
+
+"xã Tịnh Phong", "commune de Tra Ka (Bac Tra My)", "Komune Tam Thang (Tam Ky)", "کمون ترا کا",
+"Thien Loc commune", "Nguyen Du ward (Ha Tinh city)". Level words come from the lexicons; the
+article's province narrows the search; Persian names are matched by consonant skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from extractors.gazetteer import Unit, ascii_name, fold, gazetteer
+from extractors.lexicon import Lexicon, load_lexicon
+from extractors.text import fold_digits, norm
+from schemas import Locality
+
+NEW_MAP_FROM = date(2025, 7, 1)
+LEVELS = ("province", "district", "commune", "village")
+_LATIN_NAME = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.UNICODE)
+_PERSIAN = re.compile(r"[\u0600-\u06ff]")
+
+
+@dataclass
+class PlaceMention:
+    levels: tuple[str, ...]  # candidate levels from the level word ("thành phố": province, district)
+    name: str
+    start: int
+    end: int
+    parent: str | None = None  # "(Bac Tra My)" right after the name
+
+
+@dataclass
+class Place:
+    level: str
+    name: str  # ASCII
+    start: int
+    province: str | None = None
+    district: str | None = None
+    unit: Unit | None = None
+    resolved_by: str = "text"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def _level_regex(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    lex = load_lexicon(lang)
+    levels_of: dict[str, list[str]] = {}
+    for level in LEVELS:
+        for word in getattr(lex.locality_levels, level):
+            levels_of.setdefault(norm(word), []).append(level)
+    words = sorted(levels_of, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return (re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE),
+            {w: tuple(v) for w, v in levels_of.items()})
+
+
+def find_mentions(text: str, lang: str) -> list[PlaceMention]:
+    lex = load_lexicon(lang)
+    pattern, levels_of = _level_regex(lang)
+    stop = {norm(w) for w in lex.name_stopwords}
+    out: list[PlaceMention] = []
+    for m in pattern.finditer(text):
+        levels = levels_of.get(re.sub(r"\s+", " ", norm(m.group(0))), ())
+        if not levels:
+            continue
+        if lex.locality_levels.name_after_level or _PERSIAN.search(m.group(0)):
+            found = _name_after(text, m.end(), stop)
+        else:
+            found = _name_before(text, m.start(), stop)
+        if found is None:
+            continue
+        name, start, end = found
+        out.append(PlaceMention(levels, name, start, end, _parent(text, max(end, m.end()))))
+    return out
+
+
+def _name_after(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | None:
+    rest = text[pos:pos + 80]
+    lead = len(rest) - len(rest.lstrip(" \u00a0"))
+    if _PERSIAN.match(rest[lead:lead + 1]):
+        return _persian_name(text, pos + lead)
+    words: list[tuple[int, int]] = []
+    for w in _LATIN_NAME.finditer(text, pos + lead, min(len(text), pos + 80)):
+        gap = text[(words[-1][1] if words else pos + lead):w.start()]
+        if gap.strip() or len(words) == 4:
+            break
+        token = w.group(0).rstrip(".")
+        if not (token[0].isupper() or token.isdigit()) or norm(token) in stop:
+            break
+        words.append((w.start(), w.start() + len(token)))
+        if token.isdigit():
+            break
+    if not words:
+        return None
+    return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]
+
+
+def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | None:
+    words = [w for w in _LATIN_NAME.finditer(text, max(0, pos - 60), pos)]
+    picked: list[re.Match[str]] = []
+    end = pos
+    for w in reversed(words):
+        if text[w.end():end].strip() or len(picked) == 4:
+            break
+        if not w.group(0)[0].isupper() or norm(w.group(0)) in stop:
+            break
+        picked.insert(0, w)
+        end = w.start()
+    if not picked:
+        return None
+    return text[picked[0].start():picked[-1].end()], picked[0].start(), picked[-1].end()
+
+
+def _persian_name(text: str, pos: int) -> tuple[str, int, int] | None:
+    """Up to three Persian-script words; the resolver decides how many belong to the name."""
+    words = list(re.finditer(r"[\u0600-\u06ff\u200c]+", text[pos:pos + 60]))
+    picked = []
+    last = 0
+    for w in words[:3]:
+        if text[pos + last:pos + w.start()].strip():
+            break
+        picked.append(w)
+        last = w.end()
+    if not picked:
+        return None
+    return text[pos:pos + picked[-1].end()], pos, pos + picked[-1].end()
+
+
+def _parent(text: str, end: int) -> str | None:
+    m = re.match(r"\s*\(([^()]{2,40})\)", text[end:end + 50])
+    if not m:
+        return None
+    inner = re.sub(r"^(?:huyện|thị xã|thành phố|tỉnh|district|distrik|kabupaten|city|kota)\s+",
+                   "", m.group(1).strip(), flags=re.I)
+    return inner or None
+
+
+def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
+    """The province the article is about: the most named one (names, level words, parents)."""
+    gz = gazetteer()
+    counts: Counter[str] = Counter()
+    folded = f" {fold(text)} "
+    for key, units in gz.provinces.items():
+        if key and f" {key} " in folded:
+            name = units[0].name
+            counts[name] += folded.count(f" {key} ")
+    for m in mentions:
+        if "province" in m.levels and _PERSIAN.search(m.name):
+            unit = _persian_unit(m.name, ("province",), None)
+            if unit:
+                counts[unit.name] += 2
+    if not counts:  # no province named: the province of the districts named, if they agree
+        for m in mentions:
+            if "district" not in m.levels:
+                continue
+            if _PERSIAN.search(m.name):
+                unit = _persian_unit(m.name, ("district",), None)
+                units = [unit] if unit else []
+            else:
+                units = gz.lookup(m.name, "district")
+            if len({u.province for u in units}) == 1:
+                counts[units[0].province] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _persian_unit(name: str, levels: tuple[str, ...], province: str | None,
+                  map_: str = "legacy") -> Unit | None:
+    """The longest leading part of a Persian-script name that names one unit."""
+    gz = gazetteer()
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        unit = gz.best_by_consonants(" ".join(words[:n]), levels, province, map_)
+        if unit:
+            return unit
+    return None
+
+
+def resolve(mentions: list[PlaceMention], province: str | None,
+            published: date | None) -> list[Place]:
+    """Mentions resolved on the map in force on the article's date (before or after 2025-07-01)."""
+    maps = ("2025", "legacy") if published and published >= NEW_MAP_FROM else ("legacy", "2025")
+    out: list[Place] = []
+    for m in mentions:
+        place = _resolve_one(m, province, maps)
+        if place:
+            out.append(place)
+    return out
+
+
+def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...]) -> Place | None:
+    gz = gazetteer()
+    persian = bool(_PERSIAN.search(m.name))
+    if m.levels == ("village",):
+        if persian:
+            digits = re.search(r"\d+", fold_digits(m.name))
+            return Place("village", digits.group(0), m.start) if digits else None
+        return Place("village", ascii_name(m.name), m.start)
+    levels = tuple(lv for lv in m.levels if lv != "village")
+    for map_ in maps:
+        for level in levels:
+            if map_ == "2025" and level == "district":
+                continue
+            if persian:
+                unit = _persian_unit(m.name, (level,), province if level != "province" else None,
+                                     map_)
+                units = [unit] if unit else []
+                how = "skeleton"
+            else:
+                parent = _parent_names(m.parent)
+                units = gz.lookup(m.name, level, province if level != "province" else None,
+                                  parent, map_)
+                if not units and province and level != "province":
+                    units = [u for u in gz.lookup(m.name, level, None, parent, map_)
+                             if fold(u.district) == fold(parent)] if parent else []
+                how = "gazetteer" if map_ == "legacy" else "gazetteer-2025"
+                if units and units[0].code.startswith("alias:"):
+                    how = "alias"
+            if len(units) == 1 or (units and len({(u.province, u.district) for u in units}) == 1):
+                unit = units[0]
+                return Place(level, unit.name, m.start, unit.province, unit.district, unit, how)
+    if persian:
+        return None
+    level = levels[0] if levels else "commune"
+    return Place(level, ascii_name(m.name), m.start, province,
+                 ascii_name(m.parent) if m.parent and level == "commune" else None)
+
+
+def _parent_names(parent: str | None) -> str | None:
+    return ascii_name(parent) if parent and not _PERSIAN.search(parent) else None
+
+
+def to_locality(places: list[Place], province: str | None) -> Locality:
+    """The Locality of a record from the places in its stretch of text (lowest level wins)."""
+    loc = Locality(province=province)
+    how: list[str] = []
+    for level in ("district", "commune", "village"):
+        place = next((p for p in places if p.level == level), None)
+        if place is None:
+            continue
+        setattr(loc, level, place.name)
+        how.append(place.resolved_by)
+        if place.province:
+            loc.province = place.province
+        if place.district and level == "commune":
+            loc.district = place.district
+        if place.unit:
+            _codes(loc, place.unit)
+    if loc.province:
+        prov = gazetteer().provinces.get(fold(loc.province))
+        if prov:
+            loc.province_code = loc.province_code or prov[0].code
+    loc.resolved_by = "+".join(dict.fromkeys(how)) or ("article" if province else None)
+    return loc
+
+
+def _codes(loc: Locality, unit: Unit) -> None:
+    if unit.map == "2025":
+        loc.province_2025, loc.commune_2025 = unit.province, unit.name
+        loc.commune_code = loc.commune_code or unit.code
+        return
+    if unit.level == "district":
+        loc.district_code = unit.code
+    if unit.level == "commune":
+        loc.commune_code, loc.district_code = unit.code, unit.district_code
+        new = gazetteer().to_2025(unit)
+        if new:
+            loc.province_2025, loc.commune_2025 = new[0], new[1]
+    loc.province_code = unit.province_code
+
+
+def places_in(text: str, lex: Lexicon, published: date | None = None) -> tuple[list[Place], str | None]:
+    """Every resolved place in a text, and the article's province."""
+    mentions = find_mentions(text, lex.lang)
+    province = article_province(text, mentions)
+    return resolve(mentions, province, published), province

@@ -1,0 +1,157 @@
+"""Model names: a quoted name next to a model cue word, or the description after the cue.
+
+'mô hình “Tổ tự quản an ninh trật tự”', 'le modèle « 5 en 1 »', 'model Tim Swakelola "5 in 1"',
+'"Living Blood Bank Club" model', 'مدل «خانوارهای ثروتمند ...»'; unquoted: 'a model of raising
+bees under melaleuca forests', 'un modèle de culture de plantes médicinales sur un terrain
+vague'. The movement itself ("Skilled Mass Mobilization") and mottos are not models.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lexicon import load_lexicon
+from extractors.text import PhraseTable, Token, norm, tokenize
+
+_QUOTES = re.compile(r"“([^“”\n]{1,160})”|«\s?([^«»\n]{1,160}?)\s?»|„([^„“”\n]{1,160})[“”]"
+                     r"|\"(?=\S)([^\"\n]{1,160}?)(?<=\S)\"")
+_CUE_WINDOW = 7
+_MAX_NAME_WORDS = 14
+_MAX_DESCRIPTION_WORDS = 10
+
+
+@dataclass(frozen=True)
+class ModelName:
+    name: str
+    quoted: bool
+    start: int  # offset of the name (or of its cue for descriptions)
+    end: int
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cues:
+    model: PhraseTable[bool]
+    links: frozenset[str]
+    blockers: PhraseTable[bool]
+    movement: re.Pattern[str]
+    slogans: PhraseTable[bool]
+    organisations: PhraseTable[bool]
+    stops: PhraseTable[bool]
+    suffixes: tuple[str, ...]
+
+
+@cache
+def _cues(lang: str) -> _Cues:
+    lex = load_lexicon(lang)
+    levels = [w for lv in ("province", "district", "commune", "village")
+              for w in getattr(lex.locality_levels, lv)]
+    movement = "|".join(re.escape(norm(w)) for w in lex.movement_words)
+    return _Cues(
+        model=PhraseTable(((w, True) for w in lex.model_cues), lex.noun_suffixes),
+        links=frozenset(norm(w) for w in lex.model_links),
+        blockers=PhraseTable((w, True) for w in lex.description_blockers),
+        movement=re.compile(rf"(?:{movement})", re.I),
+        slogans=PhraseTable((w, True) for w in lex.slogan_cues),
+        organisations=PhraseTable((w, True) for w in lex.organisation_cues),
+        stops=PhraseTable((w, True) for w in [*levels, *lex.organisation_cues]),
+        suffixes=tuple(lex.noun_suffixes),
+    )
+
+
+def find_model_names(text: str, lang: str) -> list[ModelName]:
+    """Quoted names and unquoted descriptions of models, in reading order."""
+    cues = _cues(lang)
+    tokens = tokenize(text)
+    out = _quoted(text, tokens, cues) + _descriptions(text, tokens, cues)
+    out.sort(key=lambda m: m.start)
+    return _drop_overlaps(out)
+
+
+def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
+    out: list[ModelName] = []
+    for m in _QUOTES.finditer(text):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        name = m.group(group).strip().strip(".,;:!?").strip()
+        if not name or len(name.split()) > _MAX_NAME_WORDS or cues.movement.search(norm(name)):
+            continue
+        before = [t for t in tokens if t.end <= m.start()][-_CUE_WINDOW:]
+        after = [t for t in tokens if t.start >= m.end()][:2]
+        if _has(cues.slogans, before[-3:]):
+            continue
+        if not (_has(cues.model, before) or _has(cues.model, after[:1])):
+            continue
+        out.append(ModelName(name, True, m.start(group), m.start(group) + len(name),
+                             _organisation(text, tokens, m.end(), cues)))
+    return out
+
+
+def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
+    out: list[ModelName] = []
+    for i, tok in enumerate(tokens):
+        hit = cues.model.match(tokens, i)
+        if not hit:
+            continue
+        j = i + hit[0]
+        if j < len(tokens) and tokens[j].norm in cues.links and tokens[j].norm:
+            j += 1
+        elif "" not in cues.links:
+            continue
+        if j >= len(tokens) or tokens[j].kind != "word" or cues.blockers.match(tokens, j):
+            continue
+        words: list[Token] = []
+        ended_at_name = False  # a description runs up to its organisation or its place
+        while j < len(tokens) and len(words) < _MAX_DESCRIPTION_WORDS:
+            t = tokens[j]
+            if t.kind == "word" and (cues.stops.match(tokens, j) or (t.text[0].isupper() and words)):
+                ended_at_name = True
+                break
+            if t.kind != "word":
+                break
+            words.append(t)
+            j += 1
+        while words and _is_function_word(words[-1], cues):
+            words.pop()
+        if ended_at_name and len(words) >= 2 and not cues.movement.search(
+                " ".join(w.norm for w in words)):
+            name = text[words[0].start:words[-1].end]
+            out.append(ModelName(name, False, tok.start, words[-1].end,
+                                 _organisation(text, tokens, words[-1].end, cues)))
+    return out
+
+
+def _is_function_word(token: Token, cues: _Cues) -> bool:
+    return len(token.norm) <= 3 or cues.blockers.match([token], 0) is not None
+
+
+def _has(table: PhraseTable[bool], window: list[Token]) -> bool:
+    return any(table.match(window, k) for k in range(len(window)))
+
+
+def _organisation(text: str, tokens: list[Token], pos: int, cues: _Cues) -> str | None:
+    """The organisation named right after a model name: 'of the Women's Union of ...'."""
+    after = [t for t in tokens if t.start >= pos][:8]
+    for k, tok in enumerate(after):
+        if tok.kind == "punct" and tok.text in ",.;()":
+            return None
+        hit = cues.organisations.match(after, k)
+        if hit:
+            end = k + hit[0]
+            while end < len(after) and after[end].kind == "word" and after[end].text[0].isupper():
+                end += 1
+            return text[tok.start:after[end - 1].end]
+    return None
+
+
+def _drop_overlaps(names: list[ModelName]) -> list[ModelName]:
+    """A description that contains a quoted name is the same model: keep the quoted one."""
+    out: list[ModelName] = []
+    for name in names:
+        clash = next((o for o in out if name.start < o.end and o.start < name.end), None)
+        if clash is None:
+            out.append(name)
+        elif name.quoted and not clash.quoted:
+            out[out.index(clash)] = name
+    return out

@@ -1,0 +1,40 @@
+"""Years: the year a model started or a figure refers to, and periods ("2009-2024", "from 2013")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.lexicon import load_lexicon
+from extractors.text import fold_digits, norm, suffix_regex
+
+_YEAR = re.compile(r"(?<![\d.,/])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d)")
+_RANGE = re.compile(r"\s*(?:-|–|—|to|à|đến|hingga|sampai|تا)\s*(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    year: int
+    until: int | None = None  # end of a period "2009-2024"
+    open_ended: bool = False  # "from 2013 to present", "since 2021"
+
+
+def find_years(text: str, lang: str) -> list[YearMention]:
+    """Years introduced by a year word ("năm 2021", "in 2020") or written as a period."""
+    lex = load_lexicon(lang)
+    intro = suffix_regex(lex.year_words)
+    view = fold_digits(text)
+    out: list[YearMention] = []
+    for m in _YEAR.finditer(view):
+        prefix = norm(view[max(0, m.start() - 30):m.start()])
+        rng = _RANGE.match(view, m.end())
+        introduced = bool(intro and intro.search(prefix))
+        if rng:
+            out.append(YearMention(m.start(), int(m.group(1)), int(rng.group(1))))
+        elif introduced:
+            opening = bool(re.search(r"(since|from|depuis|sejak|dari|từ|از)\s*$", prefix))
+            out.append(YearMention(m.start(), int(m.group(1)), None, opening))
+    # the second year of a period is not a mention of its own
+    ends = {(y.until, y.start) for y in out if y.until}
+    return [y for y in out if not any(y.year == e and 0 < y.start - s < 12 for e, s in ends)]
