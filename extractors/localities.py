@@ -153,17 +153,21 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
             unit = _persian_unit(m.name, ("province",), None)
             if unit:
                 counts[unit.name] += 2
-    if not counts:  # no province named: the province of the districts named, if they agree
+    if not counts:  # no province named: that of the districts and communes named, if unique
         for m in mentions:
-            if "district" not in m.levels:
-                continue
-            if _PERSIAN.search(m.name):
-                unit = _persian_unit(m.name, ("district",), None)
-                units = [unit] if unit else []
-            else:
-                units = gz.lookup(m.name, "district")
-            if len({u.province for u in units}) == 1:
-                counts[units[0].province] += 1
+            for level, name, parent in (("district", m.name, None), ("district", m.parent, None),
+                                        ("commune", m.name, _parent_names(m.parent))):
+                if not name or (level == "district" and name == m.name
+                                and "district" not in m.levels) or (
+                        level == "commune" and "commune" not in m.levels):
+                    continue
+                if _PERSIAN.search(name):
+                    unit = _persian_unit(name, (level,), None)
+                    units = [unit] if unit else []
+                else:
+                    units = gz.lookup(name, level, None, parent)
+                if len({u.province for u in units}) == 1:
+                    counts[units[0].province] += 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]

@@ -41,6 +41,7 @@ class _Cues:
     organisations: PhraseTable[bool]
     stops: PhraseTable[bool]
     suffixes: tuple[str, ...]
+    function_words: frozenset[str]
 
 
 @cache
@@ -58,6 +59,7 @@ def _cues(lang: str) -> _Cues:
         organisations=PhraseTable((w, True) for w in lex.organisation_cues),
         stops=PhraseTable((w, True) for w in [*levels, *lex.organisation_cues]),
         suffixes=tuple(lex.noun_suffixes),
+        function_words=frozenset(norm(w) for w in [*lex.phrase_breaks, *lex.name_stopwords]),
     )
 
 
@@ -123,7 +125,7 @@ def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName
 
 
 def _is_function_word(token: Token, cues: _Cues) -> bool:
-    return len(token.norm) <= 3 or cues.blockers.match([token], 0) is not None
+    return token.norm in cues.function_words or cues.blockers.match([token], 0) is not None
 
 
 def _has(table: PhraseTable[bool], window: list[Token]) -> bool:

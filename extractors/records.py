@@ -11,7 +11,7 @@ outside any model's stretch.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extractors.lexicon import Lexicon, load_lexicon
@@ -87,7 +87,26 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
             stretch.metrics.append(event)
     _list_places(text, lex, places, models, place_wide, sentences)
+    _organisations(text, lang, models, sentences)
     return _records(models, list(place_wide.values()), province, context, years, fields, text)
+
+
+def _organisations(text: str, lang: str, models: list[_Stretch],
+                   sentences: list[tuple[int, int]]) -> None:
+    """The organisation named after each model name in its sentence (spaCy, batched)."""
+    from extractors.nlp import organisations
+
+    named = [s for s in models if s.model is not None]
+    if not named:
+        return
+    spans = [sentence_at(sentences, s.model.start) for s in named]  # type: ignore[union-attr]
+    found = organisations([text[a:b] for a, b in spans], lang)
+    for stretch, (start, _), orgs in zip(named, spans, found, strict=True):
+        model = stretch.model
+        assert model is not None
+        after = [o for o in orgs if start + o[0] >= model.end]
+        if after:
+            stretch.model = replace(model, organisation=after[0][2])
 
 
 def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place,
@@ -95,6 +114,8 @@ def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place
     """A paragraph whose first sentence names a place, after the model's own paragraph."""
     if place.level not in ("district", "commune") or current.model is None:
         return False
+    if any(p.level == place.level and p.name == place.name for p in current.places):
+        return False  # the model's own commune named again
     para_start = text.rfind("\n", 0, place.start) + 1
     return para_start > current.model.start and sentence[0] == para_start
 

@@ -72,4 +72,14 @@ def prepare_article(doc: RawDocument) -> Article:
         source_format=doc.source_format, title=doc.title, url=doc.url, canonical_url=own,
         cited_url=cited, story_id=story_id(key, doc.article_id), story_method=method,
         lang=guess.lang, lang_prob=round(guess.prob, 4), published=doc.published or cleaned.dateline,
-        encoding=doc.encoding, text=text, dropped_lines=len(cleaned.dropped))
+        encoding=doc.encoding, text=text, dropped_lines=len(cleaned.dropped),
+        fingerprint=number_fingerprint(text, guess.lang))
+
+
+def number_fingerprint(text: str, lang: str) -> str | None:
+    """The multiset of numerals (digits, not words) of a text: the same in every translation."""
+    from extractors.numbers import numbers_in
+
+    values = sorted(n.value for n in numbers_in(text, lang) if not n.weak and n.end > n.start)
+    digits = [f"{v:g}" for v in values]
+    return ",".join(digits) if digits else None

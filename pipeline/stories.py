@@ -76,3 +76,24 @@ def story_key(own_url: str | None, cited: str | None) -> tuple[str | None, str]:
 def story_id(key_url: str | None, article_id: str) -> str:
     basis = f"url:{key_url}" if key_url else f"doc:{article_id}"
     return "s_" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+FINGERPRINT_MIN_NUMBERS = 6
+FINGERPRINT_MIN_OVERLAP = 0.8
+
+
+def fingerprint_overlap(a: str | None, b: str | None) -> float:
+    """Share of numerals two texts have in common (multiset), over the larger of the two."""
+    from collections import Counter
+
+    if not a or not b:
+        return 0.0
+    ca, cb = Counter(a.split(",")), Counter(b.split(","))
+    if min(sum(ca.values()), sum(cb.values())) < FINGERPRINT_MIN_NUMBERS:
+        return 0.0
+    return sum((ca & cb).values()) / max(sum(ca.values()), sum(cb.values()))
+
+
+def same_report(a: str | None, b: str | None) -> bool:
+    """Conservative: two texts report the same thing if most of their many numbers agree."""
+    return fingerprint_overlap(a, b) >= FINGERPRINT_MIN_OVERLAP

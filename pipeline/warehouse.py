@@ -18,8 +18,9 @@ import pyarrow as pa
 
 from schemas import Article, ModelRecord, Rejection, RunSummary
 
-TABLES = ("runs", "files", "articles", "stories", "records", "metrics", "rejections")
-VIEWS = ("record_facts", "metric_facts", "story_summary")
+TABLES = ("runs", "files", "articles", "stories", "records", "metrics", "rejections",
+          "story_records", "story_metrics")
+VIEWS = ("record_facts", "metric_facts", "story_summary", "story_metric_facts")
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,17 @@ def load_batch(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ru
             _register(con, "_touched", touched)
             con.execute("UPDATE files SET mtime_ns = t.mtime_ns FROM _touched t "
                         "WHERE files.path = t.path")
+        touched: set[str] = set()
         if replaced:
             _register(con, "_replaced", [{"path": p} for p in replaced])
+            touched |= {sid for (sid,) in con.execute(
+                "SELECT DISTINCT story_id FROM articles WHERE path IN (SELECT path FROM _replaced)"
+            ).fetchall()}
             for table in ("metrics", "records", "articles", "rejections"):
                 con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM _replaced)")
             con.execute("DELETE FROM files WHERE path IN (SELECT path FROM _replaced)")
         fresh = [r for r in results if not r.touch_only]
+        _group_by_fingerprint(con, [a for r in fresh for a in r.articles])
         _insert(con, "articles", [_article_row(a, r, run_id) for r in fresh for a in r.articles])
         _insert(con, "records", [_record_row(rec, a) for r in fresh for a in r.articles
                                  for rec in r.records.get(a.article_id, [])])
@@ -117,13 +123,38 @@ def load_batch(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ru
         _insert(con, "stories", _new_stories(con, [a for r in fresh for a in r.articles]))
         _insert(con, "files", [_file_row(r, run_id, now) for r in fresh])
         con.execute("DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM articles)")
+        touched |= {a.story_id for r in fresh for a in r.articles}
+        reconcile_stories(con, touched)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     finally:
-        for name in ("_touched", "_replaced"):
+        for name in ("_touched", "_replaced", "_stories"):
             con.unregister(name)
+
+
+def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> None:
+    """Translations citing no URL join the story of a text in another language that carries
+    the same numbers (see stories.same_report); the method is recorded as 'fingerprint'."""
+    from pipeline.stories import same_report
+
+    loose = [a for a in articles if a.story_method == "singleton" and a.fingerprint]
+    if not loose:
+        return
+    known = [(sid, lang, fp) for sid, lang, fp in con.execute(
+        "SELECT story_id, lang, fingerprint FROM articles WHERE fingerprint IS NOT NULL "
+        "AND story_method <> 'fingerprint'").fetchall()]
+    known += [(a.story_id, a.lang, a.fingerprint) for a in articles
+              if a.story_method != "singleton"]
+    for a in loose:
+        match = next((sid for sid, lang, fp in known
+                      if lang != a.lang and sid != a.story_id and same_report(a.fingerprint, fp)),
+                     None)
+        if match:
+            a.story_id, a.story_method = match, "fingerprint"
+        else:
+            known.append((a.story_id, a.lang, a.fingerprint))
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, object]]) -> None:
@@ -190,6 +221,42 @@ def _file_row(r: FileResult, run_id: str, now: datetime) -> dict[str, object]:
     return {"path": r.path, "size": r.size, "mtime_ns": r.mtime_ns,
             "content_hash": r.content_hash, "status": r.status,
             "articles": len(r.articles), "run_id": run_id, "loaded_at": now}
+
+
+def reconcile_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> None:
+    """Recompute the story-level tables of these stories from their articles' rows."""
+    from pipeline.reconcile import reconcile
+
+    ids = sorted(set(story_ids))
+    if not ids:
+        return
+    _register(con, "_stories", [{"story_id": s} for s in ids])
+    for table in ("story_metrics", "story_records"):
+        con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT story_id FROM _stories)")
+    where = "WHERE story_id IN (SELECT story_id FROM _stories)"
+    articles = _dicts(con, f"SELECT article_id, lang, story_id, story_method FROM articles {where}")
+    records = _dicts(con, f"SELECT * FROM records {where}")
+    metrics = _dicts(con, "SELECT m.*, r.story_id FROM metrics m JOIN records r "
+                          f"ON r.record_id = m.record_id {where.replace('story_id', 'r.story_id', 1)}")
+    out_records: list[dict[str, object]] = []
+    out_metrics: list[dict[str, object]] = []
+    for sid in ids:
+        recs, mets = reconcile(sid, [r for r in records if r["story_id"] == sid],
+                               [m for m in metrics if m["story_id"] == sid],
+                               [a for a in articles if a["story_id"] == sid])
+        out_records.extend(recs)
+        out_metrics.extend(mets)
+    for row in out_records:
+        row["model_names"] = json.dumps(row["model_names"], ensure_ascii=False) \
+            if row["model_names"] else None
+    _insert(con, "story_records", out_records)
+    _insert(con, "story_metrics", out_metrics)
+
+
+def _dicts(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, object]]:
+    cursor = con.execute(sql)
+    columns = [d[0] for d in cursor.description or []]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

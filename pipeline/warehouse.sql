@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS articles (
     canonical_url VARCHAR,    -- url canonicalised
     cited_url     VARCHAR,    -- canonical URL of the original this article cites
     story_id      VARCHAR,    -- see stories
-    story_method  VARCHAR,    -- cited_url | own_url | singleton
+    story_method  VARCHAR,    -- cited_url | own_url | fingerprint | singleton
     lang          VARCHAR,    -- vi | en | fr | id | fa
     lang_prob     DOUBLE,
     published     DATE,
@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS articles (
     text          VARCHAR,    -- cleaned text; metric offsets point into it
     n_chars       INTEGER,
     dropped_lines INTEGER,    -- boilerplate lines removed
+    fingerprint   VARCHAR,    -- sorted numerals of the text, to group translations citing no URL
     content_hash  VARCHAR,
     run_id        VARCHAR
 );
@@ -63,7 +64,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS stories (
     story_id      VARCHAR,    -- s_ + sha1 of the canonical source URL (or of the article id)
     canonical_url VARCHAR,
-    method        VARCHAR     -- cited_url | own_url | singleton
+    method        VARCHAR     -- cited_url | own_url | fingerprint | singleton
 );
 
 -- One row per model (or place-wide set of figures) per article. Key: record_id.
@@ -151,3 +152,55 @@ SELECT s.story_id, s.canonical_url, s.method,
        min(a.published) AS published
 FROM stories s LEFT JOIN articles a ON a.story_id = s.story_id
 GROUP BY ALL;
+
+-- One row per fact-bearing record of a story, its translations aligned. Key: story_record_id.
+CREATE TABLE IF NOT EXISTS story_records (
+    story_record_id VARCHAR,   -- story_id + '/' + seq
+    story_id        VARCHAR,
+    seq             INTEGER,
+    model_name      VARCHAR,   -- in the language of the first article (the original if loaded)
+    model_names     JSON,      -- {"fr": "...", "id": "..."}: each language's name
+    quoted          BOOLEAN,
+    field           VARCHAR,   -- fields below are voted over the aligned records
+    province        VARCHAR,
+    district        VARCHAR,
+    commune         VARCHAR,
+    village         VARCHAR,
+    province_code   VARCHAR,
+    district_code   VARCHAR,
+    commune_code    VARCHAR,
+    province_2025   VARCHAR,
+    commune_2025    VARCHAR,
+    year            INTEGER,
+    year_from       INTEGER,
+    year_to         INTEGER,
+    n_articles      INTEGER,   -- articles that report this record
+    languages       VARCHAR[],
+    record_ids      VARCHAR[]  -- the article-level records aligned here
+);
+
+-- One row per fact of a story: sum these to count each fact once. Key: story_metric_id.
+CREATE TABLE IF NOT EXISTS story_metrics (
+    story_metric_id VARCHAR,
+    story_record_id VARCHAR,
+    story_id        VARCHAR,
+    metric          VARCHAR,   -- the key most translations give
+    value           DOUBLE,
+    qualifier       VARCHAR,   -- voted
+    unit            VARCHAR,
+    year            INTEGER,
+    n_articles      INTEGER,   -- translations that agree on this value
+    languages       VARCHAR[],
+    conflict        BOOLEAN,   -- translations name the value differently ("73 sujets" / "73 kasus")
+    keys            VARCHAR[], -- every key given
+    evidence        VARCHAR,   -- the sentence, from the first article that reports it
+    metric_ids      VARCHAR[]
+);
+
+-- Story-level facts with their record's fields: one row per fact, however many translations.
+CREATE OR REPLACE VIEW story_metric_facts AS
+SELECT r.story_id, r.model_name, r.field, r.province, r.district, r.commune, r.village,
+       coalesce(m.year, r.year) AS year, m.metric, m.value, m.qualifier, m.unit,
+       m.n_articles, m.languages, m.conflict, m.keys, m.evidence,
+       r.province_2025, r.commune_2025, r.model_names, m.story_metric_id, r.story_record_id
+FROM story_metrics m JOIN story_records r ON r.story_record_id = m.story_record_id;

@@ -45,6 +45,8 @@ class Article(BaseModel):
     encoding: str = "utf-8"
     text: str
     dropped_lines: int = 0
+    fingerprint: str | None = Field(
+        default=None, description="sorted numerals of the text: groups translations with no URL")
 
 
 class Story(BaseModel):

@@ -156,3 +156,34 @@ def test_seed_stories_and_languages(folder: Path, db: Path) -> None:
                       ["004_816f2ea199a5feb0.txt"]]
     with_metrics = {p for (p,) in con.execute("SELECT DISTINCT path FROM metric_facts").fetchall()}
     assert with_metrics == set(SEED_LANGS)
+
+
+def test_a_translation_citing_no_url_joins_its_original_by_fingerprint(tmp_path: Path, db: Path) -> None:
+    from tests.conftest import SAMPLES
+
+    folder = tmp_path / "fp"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "baoquangngai" / "son-tinh-nhan-rong-mo-hinh-dan-van-kheo.html", folder)
+    english = (SAMPLES / "translations" / "vietnam-vn-son-tinh-en.txt").read_text("utf-8")
+    (folder / "en.txt").write_text(english.replace("Source: https://", "Posted: "), "utf-8")
+    shutil.copy(SAMPLES / "003_0ce8fcdb2e1cb020.txt", folder)
+    run(folder, db)
+    con = duckdb.connect(str(db), read_only=True)
+    rows = dict(con.execute("SELECT path, story_method FROM articles").fetchall())
+    assert rows["en.txt"] == "fingerprint"
+    assert rows["003_0ce8fcdb2e1cb020.txt"] == "singleton"  # a different report is never merged
+    (n,) = con.execute("SELECT count(DISTINCT story_id) FROM articles WHERE path <> "
+                       "'003_0ce8fcdb2e1cb020.txt'").fetchone()
+    assert n == 1
+
+
+def test_story_level_facts_count_each_fact_once(db: Path) -> None:
+    from tests.conftest import SAMPLES
+
+    run(SAMPLES, db)
+    con = duckdb.connect(str(db), read_only=True)
+    (quang_nam,) = con.execute("SELECT sum(value) FROM story_metric_facts WHERE metric = "
+                               "'households' AND province = 'Quang Nam'").fetchone()
+    assert quang_nam == 12  # reported by three translations, counted once
+    conflicts = con.execute("SELECT value, keys FROM story_metrics WHERE conflict").fetchall()
+    assert conflicts == [(73.0, ["cases", "subjects"])]

@@ -1,0 +1,147 @@
+"""One set of facts per story: align the records of a story's translations and vote.
+
+Pure functions over plain rows. Records of the story's articles are aligned to story records
+by shared metric values, then locality, year and order; each story metric groups the
+translations' metrics of one value and counts how many articles agree. Where they name the
+value differently ("73 sujets" / "73 kasus") the story metric keeps the majority key and is
+flagged as a conflict, with every key listed. Summing story metrics counts each fact once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.gazetteer import fold
+
+TOLERANCE = 0.005
+Row = dict[str, Any]
+
+
+@dataclass
+class _Cluster:
+    records: list[Row] = field(default_factory=list)
+    metrics: list[list[Row]] = field(default_factory=list)  # groups of equal-valued metrics
+
+    def values(self) -> list[float]:
+        return [g[0]["value"] for g in self.metrics]
+
+
+def reconcile(story_id: str, records: list[Row], metrics: list[Row],
+              articles: list[Row]) -> tuple[list[Row], list[Row]]:
+    """(story_records, story_metrics) of one story from its articles' rows."""
+    by_record: dict[str, list[Row]] = {}
+    for m in metrics:
+        by_record.setdefault(m["record_id"], []).append(m)
+    order = _article_order(articles, records, metrics)
+    clusters: list[_Cluster] = []
+    for article_id in order:
+        taken: set[int] = set()
+        for rec in sorted((r for r in records if r["article_id"] == article_id),
+                          key=lambda r: r["seq"]):
+            mine = by_record.get(rec["record_id"], [])
+            best, _ = _best_cluster(rec, mine, clusters, taken)
+            if best is None:
+                clusters.append(_Cluster())
+                best = len(clusters) - 1
+            taken.add(best)
+            _absorb(clusters[best], rec, mine)
+    langs = {a["article_id"]: a["lang"] for a in articles}
+    return _rows(story_id, clusters, langs)
+
+
+def _article_order(articles: list[Row], records: list[Row], metrics: list[Row]) -> list[str]:
+    """The original first (it is the source), then articles with the most metrics."""
+    counts = Counter(m["article_id"] for m in metrics)
+    def key(a: Row) -> tuple[int, int, str]:
+        original = a.get("story_method") == "own_url"
+        return (0 if original else 1, -counts[a["article_id"]], a["article_id"])
+    present = {r["article_id"] for r in records}
+    return [a["article_id"] for a in sorted(articles, key=key) if a["article_id"] in present]
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def _best_cluster(rec: Row, mine: list[Row], clusters: list[_Cluster],
+                  taken: set[int]) -> tuple[int | None, float]:
+    best, best_score = None, 0.0
+    for i, c in enumerate(clusters):
+        if i in taken:
+            continue
+        shared = sum(1 for m in mine if any(_close(m["value"], v) for v in c.values()))
+        head = c.records[0]
+        same_place = bool(_lowest(rec)) and fold(_lowest(rec)) == fold(_lowest(head))
+        same_kind = (rec.get("model_name") is None) == (head.get("model_name") is None)
+        score = 3.0 * shared + (2.0 if same_place else 0.0) + (0.5 if same_kind else 0.0)
+        if rec.get("year") and rec.get("year") == head.get("year"):
+            score += 0.5
+        enough = shared > 0 or (same_place and same_kind and not mine and not c.metrics)
+        if enough and score > best_score:
+            best, best_score = i, score
+    return best, best_score
+
+
+def _lowest(rec: Row) -> str | None:
+    return rec.get("commune") or rec.get("district") or rec.get("province")
+
+
+def _absorb(cluster: _Cluster, rec: Row, mine: list[Row]) -> None:
+    cluster.records.append(rec)
+    used: set[int] = set()
+    for m in mine:
+        k = next((i for i, g in enumerate(cluster.metrics)
+                  if i not in used and _close(g[0]["value"], m["value"])
+                  and all(x["article_id"] != m["article_id"] for x in g)), None)
+        if k is None:
+            cluster.metrics.append([m])
+            used.add(len(cluster.metrics) - 1)
+        else:
+            cluster.metrics[k].append(m)
+            used.add(k)
+
+
+def _vote(values: list[Any]) -> Any:
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return Counter(present).most_common(1)[0][0]
+
+
+def _rows(story_id: str, clusters: list[_Cluster], langs: dict[str, str]) -> tuple[list[Row], list[Row]]:
+    story_records: list[Row] = []
+    story_metrics: list[Row] = []
+    for seq, c in enumerate(clusters):
+        srid = f"{story_id}/{seq}"
+        names = {langs.get(r["article_id"], "?"): r["model_name"] for r in c.records
+                 if r.get("model_name")}
+        articles = sorted({r["article_id"] for r in c.records})
+        story_records.append({
+            "story_record_id": srid, "story_id": story_id, "seq": seq,
+            "model_name": next(iter(names.values()), None), "model_names": names or None,
+            "quoted": any(r.get("quoted") for r in c.records),
+            **{k: _vote([r.get(k) for r in c.records]) for k in (
+                "field", "province", "district", "commune", "village", "province_code",
+                "district_code", "commune_code", "province_2025", "commune_2025", "year",
+                "year_from", "year_to")},
+            "n_articles": len(articles),
+            "languages": sorted({langs.get(a, "?") for a in articles}),
+            "record_ids": [r["record_id"] for r in c.records],
+        })
+        for mseq, group in enumerate(c.metrics):
+            keys = Counter(m["metric"] for m in group)
+            metric = keys.most_common(1)[0][0]
+            lead = group[0]
+            story_metrics.append({
+                "story_metric_id": f"{srid}/{mseq}", "story_record_id": srid,
+                "story_id": story_id, "metric": metric, "value": lead["value"],
+                "qualifier": _vote([m["qualifier"] for m in group]), "unit": lead.get("unit"),
+                "year": _vote([m.get("year") for m in group]),
+                "n_articles": len({m["article_id"] for m in group}),
+                "languages": sorted({langs.get(m["article_id"], "?") for m in group}),
+                "conflict": len(keys) > 1, "keys": sorted(keys),
+                "evidence": lead.get("evidence"), "metric_ids": [m["metric_id"] for m in group],
+            })
+    return story_records, story_metrics

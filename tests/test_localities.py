@@ -1,0 +1,80 @@
+"""Localities: level words per language, the gazetteer, Persian script, the 2025 map."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.gazetteer import fold, gazetteer, skeleton
+from extractors.lexicon import load_lexicon
+from extractors.localities import places_in, to_locality
+
+
+@pytest.mark.parametrize(("lang", "text", "level", "name", "district", "province"), [
+    ("vi", "Mô hình ở thôn Trường Thọ, xã Tịnh Phong, huyện Sơn Tịnh.", "commune", "Tinh Phong", "Son Tinh", "Quang Ngai"),
+    ("vi", "Hội Nông dân xã Tịnh Hiệp (Sơn Tịnh) vận động hộ dân.", "commune", "Tinh Hiep", "Son Tinh", "Quang Ngai"),
+    ("fr", "le Bloc de la commune de Tra Ka (Bac Tra My) a mobilisé", "commune", "Tra Ka", "Bac Tra My", "Quang Nam"),
+    ("fr", "de la commune de Dien Phuoc (Dien Ban) a été sélectionné", "commune", "Dien Phuoc", "Dien Ban", "Quang Nam"),
+    ("id", "Blok Mobilisasi Massa di komune Tam Thang (Tam Ky) dipilih", "commune", "Tam Thang", "Tam Ky", "Quang Nam"),
+    ("id", "Di Kelurahan Thuan Hung, Kota Can Tho, model itu", "commune", "Thuan Hung", "Thot Not", "Can Tho"),
+    ("en", "the people of Thien Loc commune, Can Loc district, Ha Tinh province", "commune", "Thien Loc", "Can Loc", "Ha Tinh"),
+    ("en", "closed deer farming model in Son Giang commune (Huong Son), Ha Tinh", "commune", "Son Giang", "Huong Son", "Ha Tinh"),
+    ("en", "the Women's Union of Duc Lap Ha commune, Duc Hoa district, Long An", "commune", "Duc Lap Ha", "Duc Hoa", "Long An"),
+    ("fa", "بلوک بسیج تودهای کمون ترا کا (Bac Tra My) در استان کوانگ نام", "commune", "Tra Ka", "Bac Tra My", "Quang Nam"),
+    ("fa", "کمیته جبهه میهن ویتنام در کمون دین فوک (دین بان) استان کوانگ نام", "commune", "Dien Phuoc", "Dien Ban", "Quang Nam"),
+    ("fa", "اتحادیه زنان کمون دوک لاپ ها، شهرستان دوک هوا، استان لانگ آن", "commune", "Duc Lap Ha", "Duc Hoa", "Long An"),
+    ("fa", "کمیته حزبی شهرستان سون تین؛ کمون تین فونگ", "commune", "Tinh Phong", "Son Tinh", "Quang Ngai"),
+])
+def test_commune_resolution(lang: str, text: str, level: str, name: str, district: str,
+                            province: str) -> None:
+    places, article_province = places_in(text, load_lexicon(lang))
+    assert article_province == province
+    found = [p for p in places if p.level == level]
+    assert found, [(p.level, p.name) for p in places]
+    assert (found[0].name, found[0].district, found[0].province) == (name, district, province)
+
+
+def test_names_match_without_tone_marks_and_in_any_case() -> None:
+    gz = gazetteer()
+    for spelling in ("Trà Ka", "tra ka", "TRA KA", "Tra Ka"):
+        assert [u.code for u in gz.lookup(spelling, "commune", "Quang Nam")] == ["20932"]
+
+
+def test_both_maps_are_stored() -> None:
+    places, province = places_in("xã Trà Ka, huyện Bắc Trà My, tỉnh Quảng Nam", load_lexicon("vi"))
+    loc = to_locality(places, province)
+    assert (loc.commune, loc.commune_code, loc.province_code) == ("Tra Ka", "20932", "49")
+    assert loc.province_2025 == "Da Nang" and loc.commune_2025
+
+
+def test_after_july_2025_the_new_map_is_tried_first() -> None:
+    text = "Di Kelurahan Ninh Kieu, Kota Can Tho, model itu diperkenalkan."
+    places, _ = places_in(text, load_lexicon("id"), published=date(2025, 9, 1))
+    commune = next(p for p in places if p.level == "commune")
+    assert (commune.name, commune.resolved_by) == ("Ninh Kieu", "gazetteer-2025")
+
+
+def test_alias_file_adds_units_the_package_lacks() -> None:
+    places, _ = places_in("inter-family group 8 (residential group 3, Nguyen Du ward, Ha Tinh city)",
+                          load_lexicon("en"))
+    ward = next(p for p in places if p.level == "commune")
+    assert (ward.name, ward.province, ward.resolved_by) == ("Nguyen Du", "Ha Tinh", "alias")
+
+
+@pytest.mark.parametrize(("latin", "persian"), [
+    ("Tra Ka", "ترا کا"), ("Dien Phuoc", "دین فوک"), ("Tam Thang", "تام تانگ"),
+    ("Duc Lap Ha", "دوک لاپ ها"), ("Quang Nam", "کوانگ نام"), ("Tinh Hiep", "تین هیپ"),
+])
+def test_consonant_skeletons_agree_across_scripts(latin: str, persian: str) -> None:
+    assert skeleton(latin) == skeleton(persian)
+
+
+def test_unknown_places_keep_their_name_in_ascii() -> None:
+    places, _ = places_in("thôn Trường Thọ, xã Khôngcó", load_lexicon("vi"))
+    assert [(p.level, p.name, p.resolved_by) for p in places] == [
+        ("village", "Truong Tho", "text"), ("commune", "Khongco", "text")]
+
+
+def test_fold() -> None:
+    assert fold("Điện Phước") == "dien phuoc"

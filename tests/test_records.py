@@ -1,0 +1,101 @@
+"""Model names, years, attribution and reconciliation."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.model_names import find_model_names
+from extractors.years import find_years
+from pipeline.reconcile import reconcile
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "quoted"), [
+    ("vi", "Tiêu biểu là mô hình “Tổ tự quản an ninh trật tự” ở thôn Trường Thọ.", "Tổ tự quản an ninh trật tự", True),
+    ("fr", "Le modèle « Les ménages riches aident les ménages pauvres » du Comité", "Les ménages riches aident les ménages pauvres", True),
+    ("fr", "le modèle d'équipe d'autogestion « 5 en 1 » du Comité populaire", "5 en 1", True),
+    ("id", "model Tim Swakelola \"5 in 1\" dari Komite Rakyat", "5 in 1", True),
+    ("id", "adalah model ekonomi pertanian modern yang disebut \"Tam Hoi Sugar Plum.\" Di sini", "Tam Hoi Sugar Plum", True),
+    ("en", "honored the \"Living Blood Bank Club\" model of Cam Xuyen District Youth Union.", "Living Blood Bank Club", True),
+    ("fa", "مدل «خانوارهای ثروتمند به خانوارهای فقیر کمک میکنند» کمیته جبهه", "خانوارهای ثروتمند به خانوارهای فقیر کمک میکنند", True),
+    ("fr", "il y a un modèle de culture de plantes médicinales sur un terrain vague du Bloc de", "culture de plantes médicinales sur un terrain vague", False),
+    ("id", "terdapat model penanaman tanaman obat di lahan kosong Blok Mobilisasi Rakyat", "penanaman tanaman obat di lahan kosong", False),
+    ("en", "a model of raising bees under melaleuca forests in Tan My commune", "raising bees under melaleuca forests", False),
+    ("fa", "مدلی از کشت گیاهان دارویی در زمینهای بایر بلوک بسیج", "کشت گیاهان دارویی در زمینهای بایر", False),
+])
+def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
+    found = find_model_names(text, lang)
+    assert [(m.name, m.quoted) for m in found] == [(name, quoted)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "the model of \"Skilled Mass Mobilization\" in various fields"),
+    ("fr", "les modèles typiques de « mobilisation de masse qualifiée »"),
+    ("vi", "xây dựng 412 mô hình “Dân vận khéo” trên địa bàn"),
+    ("id", "dengan motto \"3 no\" (tanpa gaji), model ini"),
+    ("en", "with the motto \"Roads with flowers, houses with numbers\" in the model commune"),
+    ("fa", "با شعار «۳ نه» مدل"),
+])
+def test_the_movement_and_mottos_are_not_models(lang: str, text: str) -> None:
+    assert find_model_names(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "year", "until"), [
+    ("vi", "Được thành lập năm 2021 với 25 thành viên", 2021, None),
+    ("en", "From 2013 to present, the whole province", 2013, None),
+    ("id", "dalam periode 2009-2024", 2009, 2024),
+    ("fr", "Bien qu'établi seulement début 2024", 2024, None),
+    ("fa", "در دوره ۲۰۰۹ تا ۲۰۲۴", 2009, 2024),
+    ("en", "Resolution No. 35 dated December 8, 2023", None, None),
+])
+def test_years(lang: str, text: str, year: int | None, until: int | None) -> None:
+    found = find_years(text, lang)
+    assert [(y.year, y.until) for y in found][:1] == ([(year, until)] if year else [])
+
+
+def test_a_models_figures_stay_with_it_across_sentences_and_paragraphs() -> None:
+    text = ("Di bidang keamanan, model Tim Swakelola \"5 in 1\" di komune Tam Thang (Tam Ky) dipilih. "
+            "Model ini diluncurkan di Desa Kim Doi dengan 20 anggota pada tahun 2022.\n"
+            "Kelompok ini menyelenggarakan lebih dari 300 patroli dan menangani 37 kasus.")
+    (record,) = extract(text, "id")
+    assert record.model_name == "5 in 1" and record.year == 2022
+    assert (record.locality.commune, record.locality.village) == ("Tam Thang", "Kim Doi")
+    assert [m.value for m in record.metrics] == [20, 300, 37]
+
+
+def test_counts_of_models_belong_to_the_place() -> None:
+    text = ("Toàn tỉnh Quảng Nam có 6.540 mô hình. Tiêu biểu là mô hình “Tổ tự quản” ở xã Tam Thăng "
+            "với 20 thành viên. Toàn huyện có 119 mô hình.")
+    records = extract(text, "vi")
+    by_model = {r.model_name: [(m.metric, m.value) for m in r.metrics] for r in records}
+    assert by_model["Tổ tự quản"] == [("members", 20)]
+    assert ("models", 6540) in by_model[None]
+
+
+def _rows(article: str, lang: str, recs: list[tuple[str | None, str, list[tuple[str, float]]]]):
+    records, metrics = [], []
+    for seq, (model, commune, values) in enumerate(recs):
+        rid = f"{article}/{seq}"
+        records.append({"record_id": rid, "article_id": article, "seq": seq, "model_name": model,
+                        "commune": commune, "province": "Quang Nam", "quoted": bool(model)})
+        metrics += [{"metric_id": f"{rid}/{i}", "record_id": rid, "article_id": article,
+                     "metric": k, "value": v, "qualifier": "exact"} for i, (k, v) in enumerate(values)]
+    return records, metrics, {"article_id": article, "lang": lang, "story_method": "cited_url"}
+
+
+def test_reconciliation_counts_each_fact_once_and_flags_conflicts() -> None:
+    fr = _rows("fr.txt", "fr", [(None, "", [("models", 6540)]),
+                                ("5 en 1", "Tam Thang", [("members", 169), ("subjects", 73)])])
+    id_ = _rows("id.txt", "id", [("5 in 1", "Tam Thang", [("members", 169), ("cases", 73)]),
+                                 (None, "", [("models", 6540)])])
+    fa = _rows("fa.txt", "fa", [("5 در 1", "Tam Thang", [("members", 169), ("cases", 73)])])
+    records = fr[0] + id_[0] + fa[0]
+    metrics = fr[1] + id_[1] + fa[1]
+    story_records, story_metrics = reconcile("s", records, metrics, [fr[2], id_[2], fa[2]])
+    assert len(story_records) == 2
+    assert sorted((m["metric"], m["value"], m["n_articles"]) for m in story_metrics) == [
+        ("cases", 73, 3), ("members", 169, 3), ("models", 6540, 2)]
+    conflict = next(m for m in story_metrics if m["value"] == 73)
+    assert conflict["conflict"] and conflict["keys"] == ["cases", "subjects"]
+    five = next(r for r in story_records if r["model_name"])
+    assert five["model_names"] == {"fr": "5 en 1", "id": "5 in 1", "fa": "5 در 1"}
