@@ -74,7 +74,10 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
         if found is None:
             continue
         name, start, end = found
-        out.append(PlaceMention(levels, name, start, end, _parent(text, max(end, m.end()))))
+        parent = _parent(text, max(end, m.end()))
+        out.append(PlaceMention(levels, name, start, end, parent))
+        if parent and "commune" in levels:  # "Tra Ka (Bac Tra My)": the parent is a district
+            out.append(PlaceMention(("district",), parent, end + 1, end + 1 + len(parent)))
     return out
 
 
@@ -134,7 +137,7 @@ def _parent(text: str, end: int) -> str | None:
     m = re.match(r"\s*\(([^()]{2,40})\)", text[end:end + 50])
     if not m:
         return None
-    inner = re.sub(r"^(?:huyện|thị xã|thành phố|tỉnh|district|distrik|kabupaten|city|kota)\s+",
+    inner = re.sub(r"^(?:huyện|thị xã|thành phố|tp\.?|tx\.?|tỉnh|district|distrik|kabupaten|city|kota)\s+",
                    "", m.group(1).strip(), flags=re.I)
     return inner or None
 

@@ -49,6 +49,7 @@ class _Tables:
     range_prefix_re: re.Pattern[str] | None
     year_word_re: re.Pattern[str] | None
     dimension_re: re.Pattern[str] | None
+    rate_before_re: re.Pattern[str] | None
 
 
 @cache
@@ -72,6 +73,7 @@ def tables(lang: str) -> _Tables:
         range_prefix_re=suffix_regex(lex.range_prefixes),
         year_word_re=suffix_regex(lex.year_words),
         dimension_re=_word_regex(lex.not_metric.dimension),
+        rate_before_re=_word_regex(lex.not_metric.rate_before),
     )
 
 
@@ -117,6 +119,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             continue
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
             continue  # "mặt đường rộng 4 m", "roads 6 m wide": a width, not work done
+        if _clause_words_before(view, surface_start, 4, tb.rate_before_re):
+            continue  # "mỗi hộ góp 20.000 đồng", "each household earns ...": a per-unit amount
         if num.weak and qualifier == "exact":
             continue  # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count
         if len(ends) == 2:
@@ -238,6 +242,13 @@ def _range_prefix_start(view: str, start: int, tb: _Tables) -> int:
 
 def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
     return bool(tb.identifier_re and tb.identifier_re.search(_prefix(view, start)))
+
+
+def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str] | None) -> bool:
+    if pattern is None:
+        return False
+    clause = re.split(r"[,;.:()\n]", norm(view[max(0, start - 60):start]))[-1]
+    return bool(pattern.search(" ".join(clause.split()[-n:])))
 
 
 def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:

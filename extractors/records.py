@@ -32,7 +32,8 @@ class _Stretch:
     place: Place | None = None  # for place-wide records: the place they are about
     places: list[Place] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
-    field: str | None = None
+    context: dict[str, Place] = field(default_factory=dict)  # places named before it began
+    bare_commune: bool = False  # its sentence says "the commune" without naming it
 
 
 def extract(text: str, lang: str, published: date | None = None) -> list[ModelRecord]:
@@ -60,8 +61,9 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
     for pos, _, event in events:
         sentence = sentence_at(sentences, pos)
         if isinstance(event, ModelName):
-            current = _Stretch(sentence[0], model=event)
+            current = _Stretch(sentence[0], model=event, context=dict(context))
             current.places = [p for p in places if sentence[0] <= p.start < sentence[1]]
+            current.bare_commune = _names_bare_commune(text[sentence[0]:sentence[1]], lex)
             models.append(current)
         elif isinstance(event, tuple):
             current = None
@@ -73,8 +75,10 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                 current, target = None, event
             elif current is not None and event not in current.places:
                 current.places.append(event)
-            elif current is None and event.level in ("district", "commune"):
-                target = event
+            elif current is None and event.level in ("district", "commune") and not (
+                    target is not None and target.level == "commune"
+                    and event.level == "district" and target.district == event.name):
+                target = event  # (a commune's own district named after it does not replace it)
         elif isinstance(event, Metric):
             if current is not None and event.metric != "models":
                 current.metrics.append(event)
@@ -88,7 +92,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             stretch.metrics.append(event)
     _list_places(text, lex, places, models, place_wide, sentences)
     _organisations(text, lang, models, sentences)
-    return _records(models, list(place_wide.values()), province, context, years, fields, text)
+    return _records(models, list(place_wide.values()), province, years, fields, text)
 
 
 def _organisations(text: str, lang: str, models: list[_Stretch],
@@ -159,7 +163,7 @@ def _list_places(text: str, lex: Lexicon, places: list[Place], models: list[_Str
 
 
 def _records(models: list[_Stretch], place_wide: list[_Stretch], province: str | None,
-             context: dict[str, Place], years: list[YearMention],
+             years: list[YearMention],
              fields: list[tuple[int, str]], text: str) -> list[ModelRecord]:
     stretches = sorted(models + place_wide, key=lambda s: s.start)
     ends = {id(s): _stretch_end(s, stretches, len(text)) for s in stretches}
@@ -169,8 +173,13 @@ def _records(models: list[_Stretch], place_wide: list[_Stretch], province: str |
             continue
         places = s.places if s.model is not None or s.place is None else [s.place]
         locality = to_locality(places, province)
+        if s.model is not None and not locality.commune and (locality.village or s.bare_commune):
+            # a village, or "the commune", of the commune the article is about
+            commune = s.context.get("commune")
+            if commune is not None:
+                locality = to_locality([commune, *places], province)
         if s.model is not None and not (locality.commune or locality.district):
-            district = _district_before(context, s.start)
+            district = s.context.get("district")
             if district is not None:
                 locality = to_locality([district, *places], province)
         year, year_from, year_to = _year(years, s, ends[id(s)], text)
@@ -191,9 +200,15 @@ def _stretch_end(s: _Stretch, stretches: list[_Stretch], length: int) -> int:
     return min(later, default=length)
 
 
-def _district_before(context: dict[str, Place], pos: int) -> Place | None:
-    district = context.get("district")
-    return district if district is not None and district.start < pos else None
+def _names_bare_commune(sentence: str, lex: Lexicon) -> bool:
+    """'the commune has set up', 'l'Union de la jeunesse de la commune': a commune level word
+    that no name follows (or, in English, precedes)."""
+    from extractors.localities import find_mentions
+
+    words = "|".join(re.escape(norm(w)) for w in lex.locality_levels.commune)
+    if not words or not re.search(rf"(?<!\w)(?:{words})(?!\w)", norm(sentence)):
+        return False
+    return not any("commune" in m.levels for m in find_mentions(sentence, lex.lang))
 
 
 def _year(years: list[YearMention], s: _Stretch, end: int,

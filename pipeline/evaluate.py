@@ -161,8 +161,8 @@ def evaluate(con: duckdb.DuckDBPyConnection, gold: list[GoldStory]) -> EvalRepor
 def _locate(name: str, system: dict[str, SysDoc]) -> SysDoc | None:
     if name in system:
         return system[name]
-    by_path = [d for d in system.values() if d.path == name and d.article_id == d.path]
-    if by_path:
+    by_path = [d for d in system.values() if d.path == name]
+    if len(by_path) == 1:
         return by_path[0]
     base = [d for d in system.values() if PurePosixPath(d.article_id).name == name]
     return base[0] if len(base) == 1 else None

@@ -86,3 +86,16 @@ def test_gold_folder_loads_every_file() -> None:
     stories = load_gold([GOLD])
     assert len(stories) >= 5
     assert Path(GOLD / "seeds.yaml").exists()
+
+
+def test_held_out_articles_stay_above_their_floor(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    db = tmp_path / "heldout.duckdb"
+    run(ROOT / "tests" / "heldout" / "articles", db)
+    con = warehouse.connect(db, read_only=True)
+    report = evaluate(con, load_gold([ROOT / "tests" / "heldout" / "gold.yaml"]))
+    con.close()
+    assert all(d.found for d in report.documents)
+    assert report.overall.f1 is not None and report.overall.f1 >= 0.9
+    assert report.overall.attribution_accuracy is not None and report.overall.attribution_accuracy >= 0.8
