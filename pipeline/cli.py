@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline.ingest import DEFAULT_MAX_BYTES
+from pipeline.locking import DEFAULT_LOCK_WAIT, DEFAULT_RETRIES, WarehouseBusy
 from schemas import RunSummary
 
 app = typer.Typer(help="Multilingual news-to-structured-data pipeline for 'Skilled Mass "
                        "Mobilization' reports.", no_args_is_help=True, add_completion=False)
 DEFAULT_DB = Path("data/warehouse.duckdb")
+EXIT_BUSY = 3
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.")]
+Folder = Annotated[Path, typer.Argument(help="Folder of crawled articles (searched recursively).",
+                                        exists=True, file_okay=False)]
 
 
 def _console() -> Console:
     """A console that does not squeeze tables to 80 columns when output is piped."""
     return Console(width=None if sys.stdout.isatty() else 132)
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.")]
 
 
 @app.callback()
@@ -31,22 +38,169 @@ def _root() -> None:
 
 @app.command("run")
 def run_command(
-    folder: Annotated[Path, typer.Argument(help="Folder of crawled articles (searched recursively).",
-                                           exists=True, file_okay=False)],
+    folder: Folder,
     db: DbOption = DEFAULT_DB,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any file or record was rejected.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Reject files larger than this.")] = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[int, typer.Option(help="Files loaded per transaction.")] = 200,
+    lock_wait: Annotated[float, typer.Option(
+        help="Seconds to wait for another run writing to the same warehouse.")] = DEFAULT_LOCK_WAIT,
+    retries: Annotated[int, typer.Option(
+        help="Retries, with doubling backoff, while another process holds the warehouse.")
+    ] = DEFAULT_RETRIES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless it fails.")] = False,
 ) -> None:
-    """Clean, identify, group, extract and load every article under FOLDER, incrementally."""
+    """Clean, identify, group, extract and load every article under FOLDER, incrementally.
+
+    Exit codes: 0 completed, 1 --strict and something was rejected, 3 the warehouse was busy
+    (another run, or another process holding it), 4 the run failed.
+    """
     from pipeline.run import run
 
     console = _console()
-    summary = run(folder, db, max_bytes=max_bytes)
+    try:
+        if quiet or not sys.stdout.isatty():
+            summary = run(folder, db, max_bytes=max_bytes, batch_size=batch_size,
+                          lock_wait=lock_wait, retries=retries)
+        else:
+            with _progress(console) as (progress, task):
+                summary = run(folder, db, max_bytes=max_bytes, batch_size=batch_size,
+                              lock_wait=lock_wait, retries=retries,
+                              progress=lambda n, path: progress.update(task, completed=n,
+                                                                       description=path[-40:]))
+    except WarehouseBusy as exc:
+        typer.echo(f"pipeline run: warehouse busy: {exc}", err=True)
+        raise typer.Exit(code=EXIT_BUSY) from exc
     if not quiet:
         print_summary(summary, console)
     if strict and summary.rejections:
         raise typer.Exit(code=1)
+
+
+class _progress:
+    """A progress bar over files seen (total unknown until the walk ends)."""
+
+    def __init__(self, console: Console) -> None:
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=console, transient=True)
+
+    def __enter__(self) -> tuple[Progress, Any]:
+        self.bar.__enter__()
+        return self.bar, self.bar.add_task("files", total=None)
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def print_summary(summary: RunSummary, console: Console) -> None:
+    console.print(f"[bold]run {summary.run_id}[/bold] {summary.status} in {summary.seconds:.2f}s "
+                  f"-> {summary.db}")
+    console.print(f"files   seen {summary.files_seen}  new {summary.files_new}  changed "
+                  f"{summary.files_changed}  unchanged {summary.files_unchanged}  rejected "
+                  f"{summary.files_rejected}")
+    langs = ", ".join(f"{k} {v}" for k, v in summary.articles_per_lang.items()) or "none"
+    console.print(f"loaded  articles {summary.articles_loaded} ({langs})  records "
+                  f"{summary.records}  metrics {summary.metrics}")
+    console.print(f"warehouse stories {summary.stories}")
+    if summary.rejections:
+        table = Table("path", "code", "reason", title=f"{len(summary.rejections)} rejected",
+                      title_justify="left")
+        for r in summary.rejections:
+            table.add_row(r.article_id or r.path, r.code, r.reason)
+        console.print(table)
+
+
+@app.command("watch")
+def watch_command(
+    folder: Folder,
+    db: DbOption = DEFAULT_DB,
+    interval: Annotated[float, typer.Option(help="Re-run at least this often (seconds).")] = 3600.0,
+    poll: Annotated[float, typer.Option(help="Check the folder for new files this often.")] = 10.0,
+    max_runs: Annotated[int | None, typer.Option(help="Stop after this many runs.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+) -> None:
+    """Re-run when files appear or change in FOLDER, and at least every --interval seconds."""
+    from pipeline.watch import watch
+
+    def report(summary: RunSummary) -> None:
+        if not quiet:
+            typer.echo(f"{summary.run_id} {summary.status}: {summary.files_new} new, "
+                       f"{summary.files_changed} changed, {summary.articles_loaded} articles "
+                       f"loaded in {summary.seconds:.1f}s")
+
+    failures = watch(folder, db, interval=interval, poll=poll, max_runs=max_runs, on_run=report,
+                     on_error=lambda exc: typer.echo(f"pipeline watch: {exc}", err=True))
+    raise typer.Exit(code=1 if failures else 0)
+
+
+@app.command("query")
+def query_command(
+    sql: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a read-only SQL query and print the result."""
+    from pipeline.analysis import query
+
+    columns, rows = query(db, sql)
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        typer.echo(json.dumps([dict(zip(columns, r, strict=True)) for r in rows],
+                              ensure_ascii=False, default=str, indent=1))
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        _console().print(table)
+
+
+@app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the files to.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+) -> None:
+    """Export every documented table and view, one Parquet (or CSV) file each."""
+    from pipeline.analysis import export
+
+    for path in export(db, out, fmt):
+        typer.echo(str(path))
+
+
+@app.command("stats")
+def stats_command(db: DbOption = DEFAULT_DB) -> None:
+    """Articles per language and source, stories, records, metrics, last runs, rejections."""
+    from pipeline.analysis import stats
+
+    data = stats(db)
+    console = _console()
+    console.print(" ".join(f"{k} {v}" for k, v in data["totals"].items()))
+    for title, headers in (("languages", ("lang", "articles")), ("sources", ("source", "articles")),
+                           ("story_methods", ("method", "stories")),
+                           ("rejections", ("code", "files")),
+                           ("runs", ("run", "status", "seen", "new", "changed", "loaded", "s"))):
+        table = Table(*headers, title=title, title_justify="left")
+        for row in data[title]:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console.print(table)
+
+
+@app.command("search")
+def search_command(
+    terms: Annotated[str, typer.Argument(help="Words that must all occur.")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Most results.")] = 10,
+) -> None:
+    """Full-text search over article text (tone marks and case ignored)."""
+    from pipeline.analysis import search
+
+    table = Table("article", "lang", "score", "snippet")
+    for aid, lang, score, snippet in search(db, terms, limit):
+        table.add_row(aid, lang, f"{score:.2f}", snippet)
+    _console().print(table)
 
 
 @app.command("eval")
@@ -118,24 +272,6 @@ def print_report(report: object, console: Console, details: bool) -> None:
                 console.print(f"  [magenta]qual[/magenta]  {m}")
             for m in d.wrong_attributions:
                 console.print(f"  [cyan]place[/cyan] {m}")
-
-
-def print_summary(summary: RunSummary, console: Console) -> None:
-    console.print(f"[bold]run {summary.run_id}[/bold] {summary.status} in {summary.seconds:.2f}s "
-                  f"-> {summary.db}")
-    console.print(f"files   seen {summary.files_seen}  new {summary.files_new}  changed "
-                  f"{summary.files_changed}  unchanged {summary.files_unchanged}  rejected "
-                  f"{summary.files_rejected}")
-    langs = ", ".join(f"{k} {v}" for k, v in summary.articles_per_lang.items()) or "none"
-    console.print(f"loaded  articles {summary.articles_loaded} ({langs})  records "
-                  f"{summary.records}  metrics {summary.metrics}")
-    console.print(f"warehouse stories {summary.stories}")
-    if summary.rejections:
-        table = Table("path", "code", "reason", title=f"{len(summary.rejections)} rejected",
-                      title_justify="left")
-        for r in summary.rejections:
-            table.add_row(r.article_id or r.path, r.code, r.reason)
-        console.print(table)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -1,7 +1,9 @@
 """`run(folder, db)`: the whole pipeline over a folder, incrementally, into a warehouse.
 
 Unchanged files are skipped on size and mtime, then on content hash; changed and new files are
-processed and loaded in batches, each batch one transaction. The run itself is a row in `runs`.
+processed and loaded in batches, each batch one transaction, the warehouse opened only while a
+batch loads (so analysts' read-only sessions are blocked for moments, not the whole run). One
+run writes at a time (pipeline/locking.py). The run itself is a row in `runs`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,12 @@ from pathlib import Path
 
 from pipeline import warehouse
 from pipeline.ingest import DEFAULT_MAX_BYTES, FoundFile, content_hash, find_files
+from pipeline.locking import (
+    DEFAULT_LOCK_WAIT,
+    DEFAULT_RETRIES,
+    connect_for_writing,
+    writer_lock,
+)
 from pipeline.process import process_file
 from pipeline.warehouse import FileResult, FileState
 from schemas import Rejection, RunSummary
@@ -36,22 +44,37 @@ def new_run_id() -> str:
 
 
 def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
-        batch_size: int = DEFAULT_BATCH, progress: Progress | None = None) -> RunSummary:
-    """Ingest `folder` into the warehouse at `db`; returns the run's summary."""
+        batch_size: int = DEFAULT_BATCH, progress: Progress | None = None,
+        lock_wait: float = DEFAULT_LOCK_WAIT, retries: int = DEFAULT_RETRIES) -> RunSummary:
+    """Ingest `folder` into the warehouse at `db`; returns the run's summary.
+
+    Raises WarehouseBusy when another run holds the writer lock past `lock_wait` seconds, or
+    another process holds the database through `retries` retries; batches loaded before that
+    stay loaded.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder} is not a folder")
+    with writer_lock(db, lock_wait):
+        return _run_locked(folder, db, max_bytes, batch_size, progress, retries)
+
+
+def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
+                progress: Progress | None, retries: int) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary(run_id=new_run_id(), folder=str(folder), db=str(db),
                          started_at=datetime.now(UTC).replace(tzinfo=None),
                          version=pipeline_version(),
                          options={"max_bytes": max_bytes, "batch_size": batch_size})
-    con = warehouse.connect(db)
+    con = connect_for_writing(db, retries)
     try:
         warehouse.start_run(con, summary)
         known = warehouse.file_states(con)
-        batch: list[FileResult] = []
-        langs: Counter[str] = Counter()
+    finally:
+        con.close()
+    batch: list[FileResult] = []
+    langs: Counter[str] = Counter()
+    try:
         for found in find_files(folder):
             summary.files_seen += 1
             result = _examine(found, known.get(found.path), max_bytes, summary)
@@ -62,30 +85,44 @@ def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTE
             _tally(result, summary, langs)
             batch.append(result)
             if len(batch) >= batch_size:
-                warehouse.load_batch(con, batch, summary.run_id)
+                _load(db, batch, summary.run_id, retries)
                 batch.clear()
-        warehouse.load_batch(con, batch, summary.run_id)
+        _load(db, batch, summary.run_id, retries)
         summary.articles_per_lang = dict(sorted(langs.items()))
-        summary.stories = warehouse.counts(con)["stories"]
         summary.status = "completed"
     except BaseException as exc:
         summary.status = "failed"
-        _finish(con, summary, started, error=f"{type(exc).__name__}: {exc}")
-        con.close()
+        _finish(db, summary, started, retries=1, error=f"{type(exc).__name__}: {exc}")
         raise
-    _finish(con, summary, started)
-    con.close()
+    _finish(db, summary, started, retries)
     return summary
 
 
-def _finish(con: object, summary: RunSummary, started: float, error: str | None = None) -> None:
+def _load(db: Path | str, batch: list[FileResult], run_id: str, retries: int) -> None:
+    if not batch:
+        return
+    con = connect_for_writing(db, retries, migrate=False)
+    try:
+        warehouse.load_batch(con, batch, run_id)
+    finally:
+        con.close()
+
+
+def _finish(db: Path | str, summary: RunSummary, started: float, retries: int,
+            error: str | None = None) -> None:
     summary.finished_at = datetime.now(UTC).replace(tzinfo=None)
     summary.seconds = round(time.perf_counter() - started, 3)
     try:
-        warehouse.finish_run(con, summary, error)  # type: ignore[arg-type]
+        con = connect_for_writing(db, retries, migrate=False)
     except Exception:  # the warehouse may be what failed; the summary still goes back
         if error is None:
             raise
+        return
+    try:
+        summary.stories = warehouse.counts(con)["stories"]
+        warehouse.finish_run(con, summary, error)
+    finally:
+        con.close()
 
 
 def _examine(found: FoundFile, state: FileState | None, max_bytes: int,

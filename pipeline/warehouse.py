@@ -54,12 +54,12 @@ def schema_sql() -> str:
     return (resources.files("pipeline") / "warehouse.sql").read_text(encoding="utf-8")
 
 
-def connect(db: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a writable open applies the schema (idempotent)."""
+def connect(db: Path | str, read_only: bool = False, migrate: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writable open applies the schema (idempotent) unless told not to."""
     if not read_only:
         Path(db).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db), read_only=read_only)
-    if not read_only:
+    if not read_only and migrate:
         con.execute(schema_sql())
     return con
 
@@ -70,6 +70,8 @@ def file_states(con: duckdb.DuckDBPyConnection) -> dict[str, FileState]:
 
 
 def start_run(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> None:
+    # a run still 'running' was killed: the writer lock is ours, so no run is in progress
+    con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
     con.execute(
         "INSERT INTO runs (run_id, started_at, status, folder, version, options) "
         "VALUES (?, ?, 'running', ?, ?, ?)",
@@ -122,6 +124,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ru
                                     for r in fresh for j in r.rejections])
         _insert(con, "stories", _new_stories(con, [a for r in fresh for a in r.articles]))
         _insert(con, "files", [_file_row(r, run_id, now) for r in fresh])
+        touched |= _adopt_loose_translations(con, [a for r in fresh for a in r.articles])
         con.execute("DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM articles)")
         touched |= {a.story_id for r in fresh for a in r.articles}
         reconcile_stories(con, touched)
@@ -155,6 +158,29 @@ def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[Article
             a.story_id, a.story_method = match, "fingerprint"
         else:
             known.append((a.story_id, a.lang, a.fingerprint))
+
+
+def _adopt_loose_translations(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> set[str]:
+    """The other direction: loose translations loaded earlier join a story that arrives now,
+    so the grouping does not depend on the order in which files are loaded."""
+    from pipeline.stories import same_report
+
+    touched: set[str] = set()
+    anchors = [a for a in articles if a.fingerprint and a.story_method != "fingerprint"]
+    if not anchors:
+        return touched
+    loose = con.execute("SELECT article_id, story_id, lang, fingerprint FROM articles "
+                        "WHERE story_method = 'singleton' AND fingerprint IS NOT NULL").fetchall()
+    for aid, sid, lang, fp in loose:
+        match = next((a for a in anchors if a.lang != lang and a.story_id != sid
+                      and a.article_id != aid and same_report(fp, a.fingerprint)), None)
+        if match is None:
+            continue
+        con.execute("UPDATE articles SET story_id = ?, story_method = 'fingerprint' "
+                    "WHERE article_id = ?", [match.story_id, aid])
+        con.execute("UPDATE records SET story_id = ? WHERE article_id = ?", [match.story_id, aid])
+        touched |= {sid, match.story_id}
+    return touched
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, object]]) -> None:

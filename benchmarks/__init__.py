@@ -1,0 +1,1 @@
+"""Benchmarks and the corpus generator they run on (not part of the installed package)."""

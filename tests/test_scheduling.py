@@ -1,0 +1,153 @@
+"""Re-ingestion that never loses data: kills, concurrent runs, analysts holding the database."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import run
+from pipeline.locking import WarehouseBusy
+from tests.conftest import ROOT, SAMPLES
+from tests.warehouse_snapshot import snapshot
+
+RUN = [sys.executable, "-m", "pipeline.cli", "run"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Samples, held-out articles and variants of the text ones: about forty files."""
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SAMPLES, folder / "samples")
+    shutil.copytree(ROOT / "tests" / "heldout" / "articles", folder / "heldout")
+    for i, path in enumerate(sorted(SAMPLES.glob("*.txt"))):
+        for copy in range(4):
+            text = path.read_text("utf-8") + f"\nArchive note {i}-{copy}.\n"
+            (folder / f"variant-{i}-{copy}.txt").write_text(text, "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def clean_build(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
+    run(corpus, db)
+    return snapshot(db)
+
+
+def _start(corpus: Path, db: Path, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([*RUN, str(corpus), "--db", str(db), "-q", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_killed_runs_leave_a_consistent_warehouse_that_the_next_run_completes(
+        corpus: Path, clean_build: dict, tmp_path: Path) -> None:
+    db = tmp_path / "killed.duckdb"
+    rng = random.Random(7)
+    for _ in range(4):
+        proc = _start(corpus, db, "--batch-size", "2")
+        time.sleep(rng.uniform(2.0, 9.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if db.exists():  # whatever was committed is readable and whole
+            con = duckdb.connect(str(db), read_only=True)
+            orphans = con.execute("SELECT count(*) FROM metrics WHERE record_id NOT IN "
+                                  "(SELECT record_id FROM records)").fetchone()
+            con.close()
+            assert orphans == (0,)
+    final = _start(corpus, db)
+    assert final.wait(timeout=300) == 0, final.stderr.read() if final.stderr else ""
+    assert snapshot(db) == clean_build
+    con = duckdb.connect(str(db), read_only=True)
+    statuses = {s for (s,) in con.execute("SELECT status FROM runs").fetchall()}
+    assert "running" not in statuses and "completed" in statuses
+
+
+def test_two_simultaneous_runs_end_as_one(corpus: Path, clean_build: dict, tmp_path: Path) -> None:
+    db = tmp_path / "twice.duckdb"
+    first, second = _start(corpus, db), _start(corpus, db)
+    assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
+    assert snapshot(db) == clean_build
+    con = duckdb.connect(str(db), read_only=True)
+    loaded = sorted(n for (n,) in con.execute("SELECT articles_loaded FROM runs").fetchall())
+    assert loaded[0] == 0 and loaded[1] > 0  # the second waited, then found nothing new
+
+
+def test_a_second_run_that_cannot_wait_says_so(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "busy.duckdb"
+    first = _start(corpus, db)
+    time.sleep(3)
+    second = subprocess.run([*RUN, str(corpus), "--db", str(db), "--lock-wait", "0.5"],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert second.returncode == 3
+    assert "another pipeline run is writing" in second.stderr
+    assert first.wait(timeout=300) == 0
+
+
+def _hold_read_only(db: Path, seconds: float) -> subprocess.Popen[bytes]:
+    code = (f"import duckdb, time; c = duckdb.connect({str(db)!r}, read_only=True); "
+            f"print('holding', flush=True); time.sleep({seconds})")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == b"holding"
+    return proc
+
+
+def test_an_analyst_holding_the_database_makes_the_run_fail_clearly_and_lose_nothing(
+        corpus: Path, clean_build: dict, tmp_path: Path) -> None:
+    db = tmp_path / "held.duckdb"
+    part = tmp_path / "part"
+    shutil.copytree(corpus / "samples", part / "samples")  # same relative paths as the corpus
+    run(part, db)
+    before = snapshot(db)
+    reader = _hold_read_only(db, 30)
+    try:
+        with pytest.raises(WarehouseBusy, match="held by another process"):
+            run(corpus, db, retries=2)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert snapshot(db) == before  # nothing half-loaded, nothing lost
+    run(corpus, db)
+    assert snapshot(db) == clean_build
+
+
+def test_a_run_waits_out_a_short_read_only_session(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "short.duckdb"
+    run(corpus / "heldout", db)
+    reader = _hold_read_only(db, 2)
+    summary = run(corpus / "samples", db, retries=6)
+    reader.wait()
+    assert summary.status == "completed" and summary.articles_loaded > 0
+
+
+def test_rerun_over_unchanged_files_skips_them_without_reading(corpus: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "fast.duckdb"
+    run(corpus, db)
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    summary = run(corpus, db)
+    assert summary.files_unchanged == summary.files_seen and read == []
+
+
+def test_interrupted_runs_are_marked(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "interrupted.duckdb"
+    proc = _start(corpus, db, "--batch-size", "1")
+    deadline = time.time() + 60
+    while time.time() < deadline and not db.exists():
+        time.sleep(0.2)
+    time.sleep(4)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    run(corpus / "samples", db)
+    con = duckdb.connect(str(db), read_only=True)
+    statuses = [s for (s,) in con.execute("SELECT status FROM runs ORDER BY started_at").fetchall()]
+    assert statuses[0] == "interrupted" and statuses[-1] == "completed"
