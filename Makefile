@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 DB     ?= data/warehouse.duckdb
 
-.PHONY: install run test lint eval clean
+.PHONY: install run test lint eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,6 @@ eval: install
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .ruff_cache
+
+bench: install
+	$(BIN)/python -m benchmarks.bench --n 2000 --workers 1 2 --naive 40

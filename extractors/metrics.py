@@ -16,17 +16,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.lexicon import Lexicon, Unit, load_lexicon
-from extractors.numbers import Number, find_numbers, numeral_regex
+from extractors.numbers import Number, scan
 from extractors.text import (
     BREAK_PUNCT,
     PhraseTable,
     Token,
-    masked_view,
     norm,
     sentence_at,
     sentence_spans,
     suffix_regex,
-    tokenize,
 )
 from schemas.records import Evidence, Metric
 
@@ -88,9 +86,7 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
     """Every metric in a cleaned article text, in reading order."""
     lex = load_lexicon(lang)
     tb = tables(lang)
-    view = masked_view(text)
-    tokens = tokenize(view, numeral_regex(lang))
-    numbers = find_numbers(view, tokens, lex)
+    view, tokens, numbers = scan(text, lang)
     by_first = {n.first_index: k for k, n in enumerate(numbers)}
     spans = sentence_spans(text, lex.abbreviations)
     out: list[Metric] = []

@@ -9,6 +9,7 @@ vague'. The movement itself ("Skilled Mass Mobilization") and mottos are not mod
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,10 +64,10 @@ def _cues(lang: str) -> _Cues:
     )
 
 
-def find_model_names(text: str, lang: str) -> list[ModelName]:
+def find_model_names(text: str, lang: str, tokens: list[Token] | None = None) -> list[ModelName]:
     """Quoted names and unquoted descriptions of models, in reading order."""
     cues = _cues(lang)
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     out = _quoted(text, tokens, cues) + _descriptions(text, tokens, cues)
     out.sort(key=lambda m: m.start)
     return _drop_overlaps(out)
@@ -74,13 +75,15 @@ def find_model_names(text: str, lang: str) -> list[ModelName]:
 
 def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
     out: list[ModelName] = []
+    starts = [t.start for t in tokens]
     for m in _QUOTES.finditer(text):
         group = next(i for i in range(1, 5) if m.group(i) is not None)
         name = m.group(group).strip().strip(".,;:!?").strip()
         if not name or len(name.split()) > _MAX_NAME_WORDS or cues.movement.search(norm(name)):
             continue
-        before = [t for t in tokens if t.end <= m.start()][-_CUE_WINDOW:]
-        after = [t for t in tokens if t.start >= m.end()][:2]
+        at = bisect_left(starts, m.start())
+        before = tokens[max(0, at - _CUE_WINDOW):at]
+        after = tokens[bisect_left(starts, m.end()):][:2]
         if _has(cues.slogans, before[-3:]):
             continue
         if not (_has(cues.model, before) or _has(cues.model, after[:1])):
@@ -134,7 +137,7 @@ def _has(table: PhraseTable[bool], window: list[Token]) -> bool:
 
 def _organisation(text: str, tokens: list[Token], pos: int, cues: _Cues) -> str | None:
     """The organisation named right after a model name: 'of the Women's Union of ...'."""
-    after = [t for t in tokens if t.start >= pos][:8]
+    after = tokens[bisect_left([t.start for t in tokens], pos):][:8]
     for k, tok in enumerate(after):
         if tok.kind == "punct" and tok.text in ",.;()":
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.text import PhraseTable, Token, norm, tokenize
@@ -106,7 +106,7 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
             out.append(Number(value, tok.start, end, False, year_like, i, j))
             i = j + 1
             continue
-        if tok.kind == "word":
+        if tok.kind == "word" and _may_start_number(tok.norm, lex.lang):
             parsed = _number_words(tokens, i, words, multipliers, scales, addends, connectors,
                                    prefixes)
             if parsed:
@@ -171,6 +171,18 @@ def _number_words(tokens: list[Token], i: int, words: PhraseTable[float],
     return total + current, last, used == 1
 
 
+@cache
+def _starters(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    lex = load_lexicon(lang)
+    words = {norm(w).split()[0] for w in lex.number_words}
+    return frozenset(words), tuple(norm(p) for p in lex.number_prefixes)
+
+
+def _may_start_number(word: str, lang: str) -> bool:
+    words, prefixes = _starters(lang)
+    return word.split("-")[0] in words or word.startswith(prefixes)
+
+
 def _word_value(word: str, words: PhraseTable[float]) -> float | None:
     hit = words.match([Token(word, 0, 0, "word", word)], 0)
     return hit[1] if hit else None
@@ -188,9 +200,15 @@ def _prefixed(word: str, prefixes: dict[str, float], multipliers: PhraseTable[fl
 
 
 def numbers_in(text: str, lang: str) -> list[Number]:
-    """Convenience for notebooks and tests: every number in a raw text."""
+    """Every number in a raw text."""
+    return scan(text, lang)[2]
+
+
+@lru_cache(maxsize=8)
+def scan(text: str, lang: str) -> tuple[str, list[Token], list[Number]]:
+    """(masked view, tokens, numbers) of a text; cached, since metrics and fingerprints share it."""
     from extractors.text import masked_view
 
-    lex = load_lexicon(lang)
     view = masked_view(text)
-    return find_numbers(view, tokenize(view, numeral_regex(lang)), lex)
+    tokens = tokenize(view, numeral_regex(lang))
+    return view, tokens, find_numbers(view, tokens, load_lexicon(lang))

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.localities import Place, places_in, to_locality
 from extractors.metrics import extract_metrics
 from extractors.model_names import ModelName, find_model_names
-from extractors.text import PhraseTable, norm, sentence_at, sentence_spans, tokenize
+from extractors.numbers import scan
+from extractors.text import PhraseTable, Token, norm, sentence_at, sentence_spans
 from extractors.years import YearMention, find_years
 from schemas import Locality, Metric, ModelRecord
 
@@ -40,12 +42,14 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
     """Records with their metrics for one cleaned article in a supported language."""
     lex = load_lexicon(lang)
     metrics = extract_metrics(text, lang)
-    names = find_model_names(text, lang)
+    names = find_model_names(text, lang, scan(text, lang)[1])
     places, province = places_in(text, lex, published)
     years = find_years(text, lang)
     sentences = sentence_spans(text, lex.abbreviations)
-    wholes = _whole_place_cues(text, lex)
-    fields = _field_cues(text, lex)
+    tokens = scan(text, lang)[1]  # the metric engine's tokens (URLs and dates blanked)
+    whole_table, field_table = _cue_tables(lang)
+    wholes = _cues_in(tokens, whole_table)
+    fields = _cues_in(tokens, field_table)
 
     events: list[tuple[int, int, object]] = [(n.start, 0, n) for n in names]
     events += [(w[0], 1, w) for w in wholes]
@@ -132,16 +136,16 @@ def _lowest(places: list[Place]) -> Place | None:
     return None
 
 
-def _whole_place_cues(text: str, lex: Lexicon) -> list[tuple[int, str]]:
-    table = PhraseTable((phrase, level) for level, phrases in lex.whole_place.items()
-                        for phrase in phrases)
-    tokens = tokenize(text)
-    return [(t.start, hit[1]) for i, t in enumerate(tokens) if (hit := table.match(tokens, i))]
+@cache
+def _cue_tables(lang: str) -> tuple[PhraseTable[str], PhraseTable[str]]:
+    lex = load_lexicon(lang)
+    wholes = PhraseTable((phrase, level) for level, phrases in lex.whole_place.items()
+                         for phrase in phrases)
+    fields = PhraseTable((cue, name) for name, cues in lex.field_cues.items() for cue in cues)
+    return wholes, fields
 
 
-def _field_cues(text: str, lex: Lexicon) -> list[tuple[int, str]]:
-    table = PhraseTable((cue, name) for name, cues in lex.field_cues.items() for cue in cues)
-    tokens = tokenize(text)
+def _cues_in(tokens: list[Token], table: PhraseTable[str]) -> list[tuple[int, str]]:
     return [(t.start, hit[1]) for i, t in enumerate(tokens) if (hit := table.match(tokens, i))]
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -55,8 +54,7 @@ def norm(token: str) -> str:
     return token.casefold().replace("’", "'").replace(ZWNJ, "")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -76,11 +74,12 @@ def tokenize(view: str, numeral: str = r"\d+", start: int = 0, end: int | None =
     """Tokens of view[start:end] with absolute offsets; `numeral` is the lexicon's number regex."""
     pattern = _token_re(numeral)
     out: list[Token] = []
+    append = out.append
     for m in pattern.finditer(view, start, len(view) if end is None else end):
         kind = m.lastgroup or "punct"
-        if kind == "nl":
-            kind = "punct"
-        out.append(Token(m.group(0), m.start(), m.end(), kind, norm(m.group(0))))
+        text = m.group()
+        append(Token(text, m.start(), m.end(), "punct" if kind == "nl" else kind,
+                     norm(text)))
     return out
 
 

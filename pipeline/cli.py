@@ -43,11 +43,21 @@ def run_command(
     strict: Annotated[bool, typer.Option(help="Exit 1 if any file or record was rejected.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Reject files larger than this.")] = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option(help="Files loaded per transaction.")] = 200,
+    workers: Annotated[int, typer.Option(
+        help="Processes for the per-article work (one writer loads what they return).")] = 1,
     lock_wait: Annotated[float, typer.Option(
         help="Seconds to wait for another run writing to the same warehouse.")] = DEFAULT_LOCK_WAIT,
     retries: Annotated[int, typer.Option(
         help="Retries, with doubling backoff, while another process holds the warehouse.")
     ] = DEFAULT_RETRIES,
+    executor: Annotated[str, typer.Option(
+        help="local (processes on this machine) or dask (a Dask cluster; Parquet shards).")
+    ] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address; a local cluster of --workers processes if not given.")
+    ] = None,
+    shard_dir: Annotated[Path, typer.Option(help="Shared folder for Dask's Parquet shards.")
+                         ] = Path("data/shards"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless it fails.")] = False,
 ) -> None:
     """Clean, identify, group, extract and load every article under FOLDER, incrementally.
@@ -59,13 +69,18 @@ def run_command(
 
     console = _console()
     try:
-        if quiet or not sys.stdout.isatty():
+        if executor == "dask":
+            from pipeline.executors import run_dask
+
+            summary = run_dask(folder, db, shard_dir, scheduler=scheduler, workers=max(workers, 1),
+                               max_bytes=max_bytes, lock_wait=lock_wait, retries=retries)
+        elif quiet or not sys.stdout.isatty():
             summary = run(folder, db, max_bytes=max_bytes, batch_size=batch_size,
-                          lock_wait=lock_wait, retries=retries)
+                          lock_wait=lock_wait, retries=retries, workers=workers)
         else:
             with _progress(console) as (progress, task):
                 summary = run(folder, db, max_bytes=max_bytes, batch_size=batch_size,
-                              lock_wait=lock_wait, retries=retries,
+                              lock_wait=lock_wait, retries=retries, workers=workers,
                               progress=lambda n, path: progress.update(task, completed=n,
                                                                        description=path[-40:]))
     except WarehouseBusy as exc:

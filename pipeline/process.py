@@ -43,6 +43,21 @@ def process_file(path: str, data: bytes, size: int, mtime_ns: int, digest: str) 
     return result
 
 
+def warm_up() -> None:
+    """Load every lexicon, the gazetteer and the spaCy pipelines once, before workers fork,
+    so that they share them instead of each loading its own."""
+    from extractors.gazetteer import gazetteer
+    from extractors.lexicon import available_languages, load_lexicon
+    from extractors.nlp import get_nlp
+    from pipeline.language import _factory
+
+    _factory()
+    gazetteer()
+    for lang in available_languages():
+        load_lexicon(lang)
+        get_nlp(lang)
+
+
 class _ArticleRejected(Exception):
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)

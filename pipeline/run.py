@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -45,7 +46,8 @@ def new_run_id() -> str:
 
 def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         batch_size: int = DEFAULT_BATCH, progress: Progress | None = None,
-        lock_wait: float = DEFAULT_LOCK_WAIT, retries: int = DEFAULT_RETRIES) -> RunSummary:
+        lock_wait: float = DEFAULT_LOCK_WAIT, retries: int = DEFAULT_RETRIES,
+        workers: int = 1) -> RunSummary:
     """Ingest `folder` into the warehouse at `db`; returns the run's summary.
 
     Raises WarehouseBusy when another run holds the writer lock past `lock_wait` seconds, or
@@ -56,16 +58,17 @@ def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTE
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder} is not a folder")
     with writer_lock(db, lock_wait):
-        return _run_locked(folder, db, max_bytes, batch_size, progress, retries)
+        return _run_locked(folder, db, max_bytes, batch_size, progress, retries, workers)
 
 
 def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
-                progress: Progress | None, retries: int) -> RunSummary:
+                progress: Progress | None, retries: int, workers: int) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary(run_id=new_run_id(), folder=str(folder), db=str(db),
                          started_at=datetime.now(UTC).replace(tzinfo=None),
                          version=pipeline_version(),
-                         options={"max_bytes": max_bytes, "batch_size": batch_size})
+                         options={"max_bytes": max_bytes, "batch_size": batch_size,
+                                  "workers": workers})
     con = connect_for_writing(db, retries)
     try:
         warehouse.start_run(con, summary)
@@ -75,13 +78,14 @@ def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
     batch: list[FileResult] = []
     langs: Counter[str] = Counter()
     try:
-        for found in find_files(folder):
+        for found, result in _results(folder, known, max_bytes, workers):
             summary.files_seen += 1
-            result = _examine(found, known.get(found.path), max_bytes, summary)
             if progress:
                 progress(summary.files_seen, found.path)
             if result is None:
+                summary.files_unchanged += 1
                 continue
+            _count(result, known.get(found.path), summary)
             _tally(result, summary, langs)
             batch.append(result)
             if len(batch) >= batch_size:
@@ -125,17 +129,58 @@ def _finish(db: Path | str, summary: RunSummary, started: float, retries: int,
         con.close()
 
 
-def _examine(found: FoundFile, state: FileState | None, max_bytes: int,
-             summary: RunSummary) -> FileResult | None:
-    """None for an unchanged file; otherwise what to load for it."""
-    if state and state.size == found.size and state.mtime_ns == found.mtime_ns:
+def _results(folder: Path, known: dict[str, FileState], max_bytes: int,
+             workers: int) -> Iterator[tuple[FoundFile, FileResult | None]]:
+    """(file, what to load for it or None when unchanged), in folder order.
+
+    Unchanged files are settled here on size and mtime without being read; the rest are read,
+    hashed and processed, by `workers` processes when there are several. At most a few files
+    per worker are in flight, so memory stays flat however large the folder.
+    """
+    def fast(found: FoundFile) -> bool:
+        state = known.get(found.path)
+        return bool(state and state.size == found.size and state.mtime_ns == found.mtime_ns)
+
+    if workers <= 1:
+        for found in find_files(folder):
+            yield found, None if fast(found) else examine(found, known.get(found.path), max_bytes)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.process import warm_up
+
+    warm_up()
+    window: deque[tuple[FoundFile, Future[FileResult | None] | None]] = deque()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for found in find_files(folder):
+            job = None if fast(found) else pool.submit(examine, found, known.get(found.path),
+                                                       max_bytes)
+            window.append((found, job))
+            while len(window) > workers * 8 or (window and (window[0][1] is None
+                                                             or window[0][1].done())):
+                head, done = window.popleft()
+                yield head, done.result() if done is not None else None
+        while window:
+            head, done = window.popleft()
+            yield head, done.result() if done is not None else None
+
+
+def _count(result: FileResult, state: FileState | None, summary: RunSummary) -> None:
+    if result.touch_only:
         summary.files_unchanged += 1
-        return None
+    elif state is None:
+        summary.files_new += 1
+    else:
+        summary.files_changed += 1
+
+
+def examine(found: FoundFile, state: FileState | None, max_bytes: int) -> FileResult | None:
+    """What to load for a file whose size or mtime changed (None: unchanged after all)."""
     if found.size > max_bytes:
         if state and state.size == found.size and state.content_hash is None:
-            summary.files_unchanged += 1
             return None
-        _count_new_or_changed(state, summary)
         return FileResult(found.path, found.size, found.mtime_ns, None, rejections=[Rejection(
             path=found.path, code="too_large", size=found.size,
             reason=f"file is {found.size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
@@ -143,22 +188,12 @@ def _examine(found: FoundFile, state: FileState | None, max_bytes: int,
     try:
         data = found.absolute.read_bytes()
     except OSError as exc:
-        _count_new_or_changed(state, summary)
         return FileResult(found.path, found.size, found.mtime_ns, None, rejections=[Rejection(
             path=found.path, code="read_error", size=found.size, reason=f"cannot read: {exc}")])
     digest = content_hash(data)
     if state and state.content_hash == digest:
-        summary.files_unchanged += 1
         return FileResult(found.path, found.size, found.mtime_ns, digest, touch_only=True)
-    _count_new_or_changed(state, summary)
     return process_file(found.path, data, found.size, found.mtime_ns, digest)
-
-
-def _count_new_or_changed(state: FileState | None, summary: RunSummary) -> None:
-    if state is None:
-        summary.files_new += 1
-    else:
-        summary.files_changed += 1
 
 
 def _tally(result: FileResult, summary: RunSummary, langs: Counter[str]) -> None:

@@ -90,43 +90,69 @@ def finish_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, error: str |
          summary.run_id])
 
 
+@dataclass
+class Batch:
+    """Plain rows for one load: what a worker or a Parquet shard hands the single writer."""
+
+    replaced: list[str] = field(default_factory=list)  # paths whose rows are replaced
+    touched: list[dict[str, object]] = field(default_factory=list)  # path, new mtime_ns
+    tables: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+
+
+LOADED_TABLES = ("articles", "records", "metrics", "rejections", "files")
+
+
+def batch_rows(results: Sequence[FileResult], run_id: str) -> Batch:
+    """The rows of some files' results (pure: no warehouse needed)."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    fresh = [r for r in results if not r.touch_only]
+    return Batch(
+        replaced=[r.path for r in fresh],
+        touched=[{"path": r.path, "mtime_ns": r.mtime_ns} for r in results if r.touch_only],
+        tables={
+            "articles": [_article_row(a, r, run_id) for r in fresh for a in r.articles],
+            "records": [_record_row(rec, a) for r in fresh for a in r.articles
+                        for rec in r.records.get(a.article_id, [])],
+            "metrics": [_metric_row(m, i, rec, a) for r in fresh for a in r.articles
+                        for rec in r.records.get(a.article_id, [])
+                        for i, m in enumerate(rec.metrics)],
+            "rejections": [{**j.model_dump(), "run_id": run_id, "rejected_at": now}
+                           for r in fresh for j in r.rejections],
+            "files": [_file_row(r, run_id, now) for r in fresh],
+        })
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], run_id: str) -> None:
     """Replace the rows of every file in `results` in one transaction."""
-    if not results:
+    load_rows(con, batch_rows(results, run_id))
+
+
+def load_rows(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+    """Load one batch of rows in one transaction: a failure or a kill leaves none of it."""
+    if not batch.replaced and not batch.touched:
         return
-    now = datetime.now(UTC).replace(tzinfo=None)
-    replaced = [r.path for r in results if not r.touch_only]
-    touched = [{"path": r.path, "mtime_ns": r.mtime_ns} for r in results if r.touch_only]
+    articles = batch.tables.get("articles", [])
     con.execute("BEGIN TRANSACTION")
     try:
-        if touched:
-            _register(con, "_touched", touched)
+        if batch.touched:
+            _register(con, "_touched", batch.touched)
             con.execute("UPDATE files SET mtime_ns = t.mtime_ns FROM _touched t "
                         "WHERE files.path = t.path")
         touched: set[str] = set()
-        if replaced:
-            _register(con, "_replaced", [{"path": p} for p in replaced])
+        if batch.replaced:
+            _register(con, "_replaced", [{"path": p} for p in batch.replaced])
             touched |= {sid for (sid,) in con.execute(
                 "SELECT DISTINCT story_id FROM articles WHERE path IN (SELECT path FROM _replaced)"
             ).fetchall()}
-            for table in ("metrics", "records", "articles", "rejections"):
+            for table in ("metrics", "records", "articles", "rejections", "files"):
                 con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM _replaced)")
-            con.execute("DELETE FROM files WHERE path IN (SELECT path FROM _replaced)")
-        fresh = [r for r in results if not r.touch_only]
-        _group_by_fingerprint(con, [a for r in fresh for a in r.articles])
-        _insert(con, "articles", [_article_row(a, r, run_id) for r in fresh for a in r.articles])
-        _insert(con, "records", [_record_row(rec, a) for r in fresh for a in r.articles
-                                 for rec in r.records.get(a.article_id, [])])
-        _insert(con, "metrics", [_metric_row(m, i, rec, a) for r in fresh for a in r.articles
-                                 for rec in r.records.get(a.article_id, [])
-                                 for i, m in enumerate(rec.metrics)])
-        _insert(con, "rejections", [{**j.model_dump(), "run_id": run_id, "rejected_at": now}
-                                    for r in fresh for j in r.rejections])
-        _insert(con, "stories", _new_stories(con, [a for r in fresh for a in r.articles]))
-        _insert(con, "files", [_file_row(r, run_id, now) for r in fresh])
-        touched |= _adopt_loose_translations(con, [a for r in fresh for a in r.articles])
+        _group_by_fingerprint(con, articles, batch.tables.get("records", []))
+        for table in LOADED_TABLES:
+            _insert(con, table, batch.tables.get(table, []))
+        _insert(con, "stories", _new_stories(con, articles))
+        touched |= _adopt_loose_translations(con, articles)
         con.execute("DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM articles)")
-        touched |= {a.story_id for r in fresh for a in r.articles}
+        touched |= {str(a["story_id"]) for a in articles}
         reconcile_stories(con, touched)
         con.execute("COMMIT")
     except BaseException:
@@ -137,49 +163,57 @@ def load_batch(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ru
             con.unregister(name)
 
 
-def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> None:
+def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[dict[str, object]],
+                          records: list[dict[str, object]]) -> None:
     """Translations citing no URL join the story of a text in another language that carries
     the same numbers (see stories.same_report); the method is recorded as 'fingerprint'."""
     from pipeline.stories import same_report
 
-    loose = [a for a in articles if a.story_method == "singleton" and a.fingerprint]
+    loose = [a for a in articles if a["story_method"] == "singleton" and a.get("fingerprint")]
     if not loose:
         return
     known = [(sid, lang, fp) for sid, lang, fp in con.execute(
         "SELECT story_id, lang, fingerprint FROM articles WHERE fingerprint IS NOT NULL "
         "AND story_method <> 'fingerprint'").fetchall()]
-    known += [(a.story_id, a.lang, a.fingerprint) for a in articles
-              if a.story_method != "singleton"]
+    known += [(a["story_id"], a["lang"], a.get("fingerprint")) for a in articles
+              if a["story_method"] != "singleton"]
+    moved: dict[object, object] = {}
     for a in loose:
         match = next((sid for sid, lang, fp in known
-                      if lang != a.lang and sid != a.story_id and same_report(a.fingerprint, fp)),
-                     None)
+                      if lang != a["lang"] and sid != a["story_id"]
+                      and same_report(a.get("fingerprint"), fp)), None)  # type: ignore[arg-type]
         if match:
-            a.story_id, a.story_method = match, "fingerprint"
+            a["story_id"], a["story_method"] = match, "fingerprint"
+            moved[a["article_id"]] = match
         else:
-            known.append((a.story_id, a.lang, a.fingerprint))
+            known.append((a["story_id"], a["lang"], a.get("fingerprint")))
+    for r in records:
+        if r["article_id"] in moved:
+            r["story_id"] = moved[r["article_id"]]
 
 
-def _adopt_loose_translations(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> set[str]:
+def _adopt_loose_translations(con: duckdb.DuckDBPyConnection,
+                              articles: list[dict[str, object]]) -> set[str]:
     """The other direction: loose translations loaded earlier join a story that arrives now,
     so the grouping does not depend on the order in which files are loaded."""
     from pipeline.stories import same_report
 
     touched: set[str] = set()
-    anchors = [a for a in articles if a.fingerprint and a.story_method != "fingerprint"]
+    anchors = [a for a in articles if a.get("fingerprint") and a["story_method"] != "fingerprint"]
     if not anchors:
         return touched
     loose = con.execute("SELECT article_id, story_id, lang, fingerprint FROM articles "
                         "WHERE story_method = 'singleton' AND fingerprint IS NOT NULL").fetchall()
     for aid, sid, lang, fp in loose:
-        match = next((a for a in anchors if a.lang != lang and a.story_id != sid
-                      and a.article_id != aid and same_report(fp, a.fingerprint)), None)
+        match = next((a for a in anchors if a["lang"] != lang and a["story_id"] != sid
+                      and a["article_id"] != aid
+                      and same_report(fp, a.get("fingerprint"))), None)  # type: ignore[arg-type]
         if match is None:
             continue
         con.execute("UPDATE articles SET story_id = ?, story_method = 'fingerprint' "
-                    "WHERE article_id = ?", [match.story_id, aid])
-        con.execute("UPDATE records SET story_id = ? WHERE article_id = ?", [match.story_id, aid])
-        touched |= {sid, match.story_id}
+                    "WHERE article_id = ?", [match["story_id"], aid])
+        con.execute("UPDATE records SET story_id = ? WHERE article_id = ?", [match["story_id"], aid])
+        touched |= {sid, str(match["story_id"])}
     return touched
 
 
@@ -232,14 +266,15 @@ def _metric_row(m: object, i: int, rec: ModelRecord, a: Article) -> dict[str, ob
     }
 
 
-def _new_stories(con: duckdb.DuckDBPyConnection, articles: Iterable[Article]) -> list[dict[str, object]]:
+def _new_stories(con: duckdb.DuckDBPyConnection,
+                 articles: Iterable[dict[str, object]]) -> list[dict[str, object]]:
     existing = {row[0] for row in con.execute("SELECT story_id FROM stories").fetchall()}
-    out: dict[str, dict[str, object]] = {}
+    out: dict[object, dict[str, object]] = {}
     for a in articles:
-        if a.story_id not in existing and a.story_id not in out:
-            key = a.cited_url if a.story_method == "cited_url" else a.canonical_url
-            out[a.story_id] = {"story_id": a.story_id, "canonical_url": key,
-                               "method": a.story_method}
+        sid = a["story_id"]
+        if sid not in existing and sid not in out:
+            key = a["cited_url"] if a["story_method"] == "cited_url" else a["canonical_url"]
+            out[sid] = {"story_id": sid, "canonical_url": key, "method": a["story_method"]}
     return list(out.values())
 
 

@@ -187,3 +187,14 @@ def test_story_level_facts_count_each_fact_once(db: Path) -> None:
     assert quang_nam == 12  # reported by three translations, counted once
     conflicts = con.execute("SELECT value, keys FROM story_metrics WHERE conflict").fetchall()
     assert conflicts == [(73.0, ["cases", "subjects"])]
+
+
+def test_workers_build_the_same_warehouse(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLES
+    from tests.warehouse_snapshot import snapshot
+
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    run(SAMPLES, one, workers=1)
+    summary = run(SAMPLES, two, workers=2)
+    assert summary.articles_loaded == 12
+    assert snapshot(one) == snapshot(two)

