@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -73,21 +72,13 @@ def run_dask(folder: Path | str, db: Path | str, shard_dir: Path | str, *,
     """Like pipeline.run, with the per-file work on a Dask cluster (local if no scheduler)."""
     from distributed import Client, LocalCluster, as_completed
 
-    from pipeline.run import new_run_id, pipeline_version
+    from pipeline.run import begin_run, finish
 
     folder = Path(folder)
     started = time.perf_counter()
-    summary = RunSummary(run_id=new_run_id(), folder=str(folder), db=str(db),
-                         started_at=datetime.now(UTC).replace(tzinfo=None),
-                         version=pipeline_version(),
-                         options={"executor": "dask", "scheduler": scheduler, "workers": workers})
     with writer_lock(db, lock_wait):
-        con = connect_for_writing(db, retries)
-        try:
-            warehouse.start_run(con, summary)
-            known = warehouse.file_states(con)
-        finally:
-            con.close()
+        summary, known = begin_run(folder, db, {"executor": "dask", "scheduler": scheduler,
+                                                "workers": workers}, retries)
         files = list(find_files(folder))
         summary.files_seen = len(files)
         pending = [f for f in files if not (
@@ -125,12 +116,5 @@ def run_dask(folder: Path | str, db: Path | str, shard_dir: Path | str, *,
                 cluster.close()
         summary.articles_per_lang = dict(sorted(langs.items()))
         summary.status = "completed"
-        summary.finished_at = datetime.now(UTC).replace(tzinfo=None)
-        summary.seconds = round(time.perf_counter() - started, 3)
-        con = connect_for_writing(db, retries, migrate=False)
-        try:
-            summary.stories = warehouse.counts(con)["stories"]
-            warehouse.finish_run(con, summary)
-        finally:
-            con.close()
+        finish(db, summary, started, retries)
     return summary

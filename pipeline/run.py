@@ -61,20 +61,25 @@ def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTE
         return _run_locked(folder, db, max_bytes, batch_size, progress, retries, workers)
 
 
-def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
-                progress: Progress | None, retries: int, workers: int) -> RunSummary:
-    started = time.perf_counter()
+def begin_run(folder: Path, db: Path | str, options: dict[str, object],
+              retries: int) -> tuple[RunSummary, dict[str, FileState]]:
+    """Record a new run in the warehouse (under the writer lock) and read the file states."""
     summary = RunSummary(run_id=new_run_id(), folder=str(folder), db=str(db),
                          started_at=datetime.now(UTC).replace(tzinfo=None),
-                         version=pipeline_version(),
-                         options={"max_bytes": max_bytes, "batch_size": batch_size,
-                                  "workers": workers})
+                         version=pipeline_version(), options=options)
     con = connect_for_writing(db, retries)
     try:
         warehouse.start_run(con, summary)
-        known = warehouse.file_states(con)
+        return summary, warehouse.file_states(con)
     finally:
         con.close()
+
+
+def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
+                progress: Progress | None, retries: int, workers: int) -> RunSummary:
+    started = time.perf_counter()
+    summary, known = begin_run(folder, db, {"max_bytes": max_bytes, "batch_size": batch_size,
+                                            "workers": workers}, retries)
     batch: list[FileResult] = []
     langs: Counter[str] = Counter()
     try:
@@ -96,9 +101,9 @@ def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
         summary.status = "completed"
     except BaseException as exc:
         summary.status = "failed"
-        _finish(db, summary, started, retries=1, error=f"{type(exc).__name__}: {exc}")
+        finish(db, summary, started, retries=1, error=f"{type(exc).__name__}: {exc}")
         raise
-    _finish(db, summary, started, retries)
+    finish(db, summary, started, retries)
     return summary
 
 
@@ -112,8 +117,9 @@ def _load(db: Path | str, batch: list[FileResult], run_id: str, retries: int) ->
         con.close()
 
 
-def _finish(db: Path | str, summary: RunSummary, started: float, retries: int,
-            error: str | None = None) -> None:
+def finish(db: Path | str, summary: RunSummary, started: float, retries: int,
+           error: str | None = None) -> None:
+    """Record the run's end, counts and status."""
     summary.finished_at = datetime.now(UTC).replace(tzinfo=None)
     summary.seconds = round(time.perf_counter() - started, 3)
     try:
