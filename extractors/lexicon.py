@@ -88,6 +88,7 @@ class Lexicon(_Strict):
     noun_suffixes: list[str]  # plural or ezafe endings a cue may carry
     head: Literal["first", "last"]  # where the head noun sits in a noun phrase after a number
     modifier_forms: list[str]  # with head "last": cues that modify a following cue ("model gardens")
+    ellipsis_cues: list[str]  # "of which 62 ...": later bare numbers count what the first did
     cue_window: int
     phrase_breaks: list[str]
     not_metric: NotMetricCues

@@ -31,6 +31,7 @@ class PlaceMention:
     start: int
     end: int
     parent: str | None = None  # "(Bac Tra My)" right after the name
+    from_parent: bool = False  # the mention is such a parent: kept only if it resolves
 
 
 @dataclass
@@ -77,7 +78,8 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
         parent = _parent(text, max(end, m.end()))
         out.append(PlaceMention(levels, name, start, end, parent))
         if parent and "commune" in levels:  # "Tra Ka (Bac Tra My)": the parent is a district
-            out.append(PlaceMention(("district",), parent, end + 1, end + 1 + len(parent)))
+            out.append(PlaceMention(("district", "province"), parent, end + 1,
+                                    end + 1 + len(parent), from_parent=True))
     return out
 
 
@@ -92,8 +94,8 @@ def _name_after(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | N
         if gap.strip() or len(words) == 4:
             break
         token = w.group(0).rstrip(".")
-        if not (token[0].isupper() or token.isdigit()) or norm(token) in stop:
-            break
+        if not (token[0].isupper() or token.isdigit()) or (not words and norm(token) in stop):
+            break  # a stopword can be part of a name ("Dong La"), never its start
         words.append((w.start(), w.start() + len(token)))
         if token.isdigit():
             break
@@ -133,12 +135,22 @@ def _persian_name(text: str, pos: int) -> tuple[str, int, int] | None:
     return text[pos:pos + picked[-1].end()], pos, pos + picked[-1].end()
 
 
+@cache
+def _level_prefix() -> re.Pattern[str]:
+    """Level words of every lexicon (with "de", "of"...) that may open a parenthesised parent."""
+    from extractors.lexicon import all_lexicons
+
+    words = {norm(w) for lx in all_lexicons() for lv in ("province", "district")
+             for w in getattr(lx.locality_levels, lv)} | {"tp.", "tp", "tx.", "tx"}
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:{body})(?:\s+(?:de|of|du))?\s+", re.I)
+
+
 def _parent(text: str, end: int) -> str | None:
     m = re.match(r"\s*\(([^()]{2,40})\)", text[end:end + 50])
     if not m:
         return None
-    inner = re.sub(r"^(?:huyện|thị xã|thành phố|tp\.?|tx\.?|tỉnh|district|distrik|kabupaten|city|kota)\s+",
-                   "", m.group(1).strip(), flags=re.I)
+    inner = _level_prefix().sub("", m.group(1).strip())
     return inner or None
 
 
@@ -152,7 +164,7 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
             name = units[0].name
             counts[name] += folded.count(f" {key} ")
     for m in mentions:
-        if "province" in m.levels and _PERSIAN.search(m.name):
+        if "province" in m.levels and _PERSIAN.search(m.name) and not m.from_parent:
             unit = _persian_unit(m.name, ("province",), None)
             if unit:
                 counts[unit.name] += 2
@@ -231,7 +243,7 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...]) -
             if len(units) == 1 or (units and len({(u.province, u.district) for u in units}) == 1):
                 unit = units[0]
                 return Place(level, unit.name, m.start, unit.province, unit.district, unit, how)
-    if persian:
+    if persian or m.from_parent:
         return None
     level = levels[0] if levels else "commune"
     return Place(level, ascii_name(m.name), m.start, province,

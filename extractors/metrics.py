@@ -46,6 +46,7 @@ class _Tables:
     identifier_re: re.Pattern[str] | None
     range_prefix_re: re.Pattern[str] | None
     year_word_re: re.Pattern[str] | None
+    ellipsis_re: re.Pattern[str] | None
     dimension_re: re.Pattern[str] | None
     rate_before_re: re.Pattern[str] | None
 
@@ -70,6 +71,7 @@ def tables(lang: str) -> _Tables:
         identifier_re=suffix_regex(lex.not_metric.before),
         range_prefix_re=suffix_regex(lex.range_prefixes),
         year_word_re=suffix_regex(lex.year_words),
+        ellipsis_re=_word_regex(lex.ellipsis_cues),
         dimension_re=_word_regex(lex.not_metric.dimension),
         rate_before_re=_word_regex(lex.not_metric.rate_before),
     )
@@ -105,6 +107,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             j = numbers[second].last_index + 1
         found = _quantity_kind(tokens, j, lex, tb)
         if found is None:
+            found = _elliptic(view, num, tokens, j, out, spans, tb)
+        if found is None:
             continue
         key, factor, last_token = found
         if any(n.year_like for n in ends) and (len(ends) == 2 or _after_year_word(view, num, tb)):
@@ -135,6 +139,24 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                                   start=surface_start, end=surface_end),
             ))
     return out
+
+
+def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[Metric],
+              spans: list[tuple[int, int]], tb: _Tables) -> tuple[str, float | None, int] | None:
+    """"19,300 models ..., of which 62 are economic and 38 ...": a bare count after an
+    ellipsis cue, in the sentence of a counted metric, counts the same thing."""
+    if tb.ellipsis_re is None or num.year_like or num.weak or not found:
+        return None
+    sentence = sentence_at(spans, num.start)
+    previous = [m for m in found if sentence[0] <= m.evidence.start < num.start and m.unit is None]
+    if not previous:
+        return None
+    between = norm(view[previous[0].evidence.end:num.start])
+    if not tb.ellipsis_re.search(between):
+        return None
+    if j < len(tokens) and tokens[j].kind == "punct" and tokens[j].text in "%/":
+        return None
+    return previous[-1].metric, None, num.last_index
 
 
 def _unit_name(key: str) -> str | None:

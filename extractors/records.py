@@ -90,11 +90,20 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             # places of this sentence, but not those of a model named later in it
             cut = min((n.start for n in names if pos < n.start < sentence[1]), default=sentence[1])
             place = _lowest([p for p in places if sentence[0] <= p.start < cut
-                             and p.level in PLACE_LEVELS]) or target
+                             and p.level in PLACE_LEVELS])
+            if place is None and "commune" in context and _names_bare_commune(
+                    text[sentence[0]:sentence[1]], lex):
+                place = context["commune"]  # "la commune a mobilisé ...": the commune in view
+            place = place or target
             key = (place.level, place.name) if place else ("province", province or "")
             stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
             stretch.metrics.append(event)
     _list_places(text, lex, places, models, place_wide, sentences)
+    only = {p.name: p for p in places if p.level == "commune"}
+    if len(only) == 1:  # an article about one commune: its models are there unless told
+        for stretch in models:
+            stretch.context.setdefault("commune", next(iter(only.values())))
+            stretch.bare_commune = True
     _organisations(text, lang, models, sentences)
     return _records(models, list(place_wide.values()), province, years, fields, text)
 
@@ -209,7 +218,9 @@ def _names_bare_commune(sentence: str, lex: Lexicon) -> bool:
     that no name follows (or, in English, precedes)."""
     from extractors.localities import find_mentions
 
-    words = "|".join(re.escape(norm(w)) for w in lex.locality_levels.commune)
+    higher = {norm(w) for w in [*lex.locality_levels.district, *lex.locality_levels.province]}
+    only_commune = [norm(w) for w in lex.locality_levels.commune if norm(w) not in higher]
+    words = "|".join(re.escape(w) for w in only_commune)
     if not words or not re.search(rf"(?<!\w)(?:{words})(?!\w)", norm(sentence)):
         return False
     return not any("commune" in m.levels for m in find_mentions(sentence, lex.lang))

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import duckdb
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
@@ -115,7 +115,11 @@ def load_gold(paths: list[Path]) -> list[GoldStory]:
     for path in paths:
         files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
         for f in files:
-            stories.extend(GoldFile.model_validate(yaml.safe_load(f.read_text("utf-8"))).stories)
+            try:
+                gold = GoldFile.model_validate(yaml.safe_load(f.read_text("utf-8")))
+            except (ValidationError, yaml.YAMLError) as exc:
+                raise ValueError(f"{f} is not a valid gold file (see FORMAT.md): {exc}") from exc
+            stories.extend(gold.stories)
     return stories
 
 

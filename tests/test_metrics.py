@@ -36,6 +36,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("earns around 60 million VND per year", None, None, None),
         ("the poverty rate fell to 5 %", None, None, None),
         ("OCOP 3 stars in 2023", None, None, None),
+        ("the whole town built 154 models, of which 62 are in the economic field and 38 in security", 38, "models", "exact"),
+        ("attracted more than 35,000 tourists", 35000, "people", "more_than"),
+        ("each household contributes 20,000 dong", None, None, None),
+        ("The commune is located 15 km from Thanh Hoa city.", None, None, None),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -122,6 +126,9 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("sản phẩm đạt OCOP 3 sao", None, None, None),
         ("sau 25 năm tái lập", None, None, None),
         ("một mô hình trồng cây dược liệu", None, None, None),
+        ("mỗi hộ góp 20.000 đồng để duy trì điện chiếu sáng", None, None, None),
+        ("có 215 mô hình, trong đó 87 thuộc lĩnh vực kinh tế", 87, "models", "exact"),
+        ("để mở rộng 11 tuyến đường giao thông", 11, "roads", "exact"),
     ],
     "fa": [
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),

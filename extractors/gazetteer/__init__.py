@@ -124,8 +124,10 @@ class Gazetteer:
         from rapidfuzz import fuzz
 
         found = self.by_consonants(name, levels, province, map_)
-        if not found:
-            return None
+        if not found:  # too short a skeleton ("هوی آن"): the romanised name, exactly
+            roman = fold(romanise(name))
+            exact = [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
+            return exact[0] if len(exact) == 1 else None
         roman = fold(romanise(name))
         ranked = sorted(found, key=lambda u: -fuzz.ratio(roman, fold(u.name)))
         if len(ranked) > 1 and fuzz.ratio(roman, fold(ranked[0].name)) == fuzz.ratio(
