@@ -33,6 +33,7 @@ class Unit(_Strict):
     metric: str
     factor: float
     words: list[str]
+    prefix: bool = False  # may stand before the number: "VND 1.2 billion"
 
 
 class NotMetricCues(_Strict):

@@ -111,10 +111,12 @@ def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | 
     for w in reversed(words):
         if text[w.end():end].strip() or len(picked) == 4:
             break
-        if not w.group(0)[0].isupper() or norm(w.group(0)) in stop:
+        if not (w.group(0)[0].isupper() or w.group(0).isdigit()):
             break
         picked.insert(0, w)
         end = w.start()
+    while picked and norm(picked[0].group(0)) in stop:  # "The Tra Ka commune"; "Bac A" is a name
+        picked.pop(0)
     if not picked:
         return None
     return text[picked[0].start():picked[-1].end()], picked[0].start(), picked[-1].end()

@@ -35,6 +35,7 @@ _PREFIX_CHARS = 60
 class _Tables:
     cues: PhraseTable[str]
     units: PhraseTable[Unit]
+    prefix_units: dict[str, Unit]
     breaks: PhraseTable[bool]
     range_words: PhraseTable[bool]
     unit_links: PhraseTable[bool]
@@ -60,6 +61,7 @@ def tables(lang: str) -> _Tables:
         cues=PhraseTable(((w, key) for key, words in lex.metrics.items() for w in words),
                          lex.noun_suffixes),
         units=PhraseTable(((w, u) for u in lex.units for w in u.words), lex.noun_suffixes),
+        prefix_units={norm(w): u for u in lex.units if u.prefix for w in u.words},
         breaks=PhraseTable((w, True) for w in lex.phrase_breaks),
         range_words=PhraseTable((w, True) for w in lex.range_words),
         unit_links=PhraseTable((w, True) for w in lex.unit_links),
@@ -107,6 +109,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             j = numbers[second].last_index + 1
         found = _quantity_kind(tokens, j, lex, tb)
         if found is None:
+            found = _prefixed_unit(num, tokens, j, tb)
+        if found is None:
             found = _elliptic(view, num, tokens, j, out, spans, tb)
         if found is None:
             continue
@@ -114,6 +118,9 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         if any(n.year_like for n in ends) and (len(ends) == 2 or _after_year_word(view, num, tb)):
             continue  # "2009-2024", "năm 2021 ..."
         start = _range_prefix_start(view, num.start, tb) if len(ends) == 2 else num.start
+        if num.first_index and tokens[num.first_index - 1].norm in tb.prefix_units and \
+                key in {u.metric for u in tb.prefix_units.values()}:
+            start = tokens[num.first_index - 1].start  # the surface reads "VND 1.2 billion"
         qualifier, surface_start = _qualifier(view, start, tb)
         if _is_identifier(view, surface_start, tb):
             continue
@@ -139,6 +146,17 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                                   start=surface_start, end=surface_end),
             ))
     return out
+
+
+def _prefixed_unit(num: Number, tokens: list[Token], j: int,
+                   tb: _Tables) -> tuple[str, float | None, int] | None:
+    """"VND 1.2 billion": a currency written before the number."""
+    if num.first_index == 0:
+        return None
+    unit = tb.prefix_units.get(tokens[num.first_index - 1].norm)
+    if unit is None or (j < len(tokens) and (tb.rate.match(tokens, j) or tb.after.match(tokens, j))):
+        return None
+    return unit.metric, unit.factor, num.last_index
 
 
 def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[Metric],

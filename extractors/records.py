@@ -67,7 +67,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
         if isinstance(event, ModelName):
             current = _Stretch(sentence[0], model=event, context=dict(context))
             current.places = [p for p in places if sentence[0] <= p.start < sentence[1]]
-            current.bare_commune = _names_bare_commune(text[sentence[0]:sentence[1]], lex)
+            current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lex, "commune")
             models.append(current)
         elif isinstance(event, tuple):
             current = None
@@ -91,9 +91,10 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             cut = min((n.start for n in names if pos < n.start < sentence[1]), default=sentence[1])
             place = _lowest([p for p in places if sentence[0] <= p.start < cut
                              and p.level in PLACE_LEVELS])
-            if place is None and "commune" in context and _names_bare_commune(
-                    text[sentence[0]:sentence[1]], lex):
-                place = context["commune"]  # "la commune a mobilisé ...": the commune in view
+            for level in ("commune", "district"):
+                if place is None and level in context and _names_bare_level(
+                        text[sentence[0]:sentence[1]], lex, level):
+                    place = context[level]  # "la commune a mobilisé", "the district has"
             place = place or target
             key = (place.level, place.name) if place else ("province", province or "")
             stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
@@ -213,17 +214,19 @@ def _stretch_end(s: _Stretch, stretches: list[_Stretch], length: int) -> int:
     return min(later, default=length)
 
 
-def _names_bare_commune(sentence: str, lex: Lexicon) -> bool:
-    """'the commune has set up', 'l'Union de la jeunesse de la commune': a commune level word
-    that no name follows (or, in English, precedes)."""
+def _names_bare_level(sentence: str, lex: Lexicon, level: str) -> bool:
+    """'the commune has set up', 'the district has recognised': a level word (of that level
+    alone) that no name follows (or, in English, precedes)."""
     from extractors.localities import find_mentions
 
-    higher = {norm(w) for w in [*lex.locality_levels.district, *lex.locality_levels.province]}
-    only_commune = [norm(w) for w in lex.locality_levels.commune if norm(w) not in higher]
-    words = "|".join(re.escape(w) for w in only_commune)
+    levels = lex.locality_levels
+    others = {norm(w) for lv in ("province", "district", "commune") if lv != level
+              for w in getattr(levels, lv)}
+    only = [norm(w) for w in getattr(levels, level) if norm(w) not in others]
+    words = "|".join(re.escape(w) for w in only)
     if not words or not re.search(rf"(?<!\w)(?:{words})(?!\w)", norm(sentence)):
         return False
-    return not any("commune" in m.levels for m in find_mentions(sentence, lex.lang))
+    return not any(level in m.levels for m in find_mentions(sentence, lex.lang))
 
 
 def _year(years: list[YearMention], s: _Stretch, end: int,
@@ -234,15 +237,20 @@ def _year(years: list[YearMention], s: _Stretch, end: int,
                                           for m in s.metrics)]
     else:
         inside = [y for y in years if s.start <= y.start < end]
+    inside = [y for y in inside if not y.bare] or [y for y in inside if not _in_metric(y, s)]
     if not inside and s.model is not None:
         para = text.rfind("\n", 0, s.start) + 1
-        inside = [y for y in years if para <= y.start < s.start][-1:]
+        inside = [y for y in years if para <= y.start < s.start and not y.bare][-1:]
     if not inside:
         return None, None, None
     first = inside[0]
     if first.until:
         return first.year, first.year, first.until
     return first.year, first.year if first.open_ended else None, None
+
+
+def _in_metric(year: YearMention, s: _Stretch) -> bool:
+    return any(m.evidence.start <= year.start < m.evidence.end for m in s.metrics)
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

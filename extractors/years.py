@@ -18,6 +18,7 @@ class YearMention:
     year: int
     until: int | None = None  # end of a period "2009-2024"
     open_ended: bool = False  # "from 2013 to present", "since 2021"
+    bare: bool = False  # no year word before it ("Tết Nguyên đán 2024"): a fallback only
 
 
 def find_years(text: str, lang: str) -> list[YearMention]:
@@ -35,6 +36,8 @@ def find_years(text: str, lang: str) -> list[YearMention]:
         elif introduced:
             opening = bool(re.search(r"(since|from|depuis|sejak|dari|từ|از)\s*$", prefix))
             out.append(YearMention(m.start(), int(m.group(1)), None, opening))
+        else:
+            out.append(YearMention(m.start(), int(m.group(1)), bare=True))
     # the second year of a period is not a mention of its own
     ends = {(y.until, y.start) for y in out if y.until}
     return [y for y in out if not any(y.year == e and 0 < y.start - s < 12 for e, s in ends)]

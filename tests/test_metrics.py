@@ -40,6 +40,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("attracted more than 35,000 tourists", 35000, "people", "more_than"),
         ("each household contributes 20,000 dong", None, None, None),
         ("The commune is located 15 km from Thanh Hoa city.", None, None, None),
+        ("Local people have contributed VND 1.2 billion (50,000 USD)", 1_200_000_000, "vnd", "exact"),
+        ("Each household earns VND 180 million per year", None, None, None),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),

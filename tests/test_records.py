@@ -49,8 +49,13 @@ def test_the_movement_and_mottos_are_not_models(lang: str, text: str) -> None:
     ("en", "Resolution No. 35 dated December 8, 2023", None, None),
 ])
 def test_years(lang: str, text: str, year: int | None, until: int | None) -> None:
-    found = find_years(text, lang)
+    found = [y for y in find_years(text, lang) if not y.bare]
     assert [(y.year, y.until) for y in found][:1] == ([(year, until)] if year else [])
+
+
+def test_a_year_without_a_year_word_is_only_a_fallback() -> None:
+    (year,) = find_years("Dịp Tết Nguyên đán 2024, xã trao tặng 320 phần quà.", "vi")
+    assert (year.year, year.bare) == (2024, True)
 
 
 def test_a_models_figures_stay_with_it_across_sentences_and_paragraphs() -> None:
