@@ -18,6 +18,9 @@ SEED = 0
 # (the seeds and samples are all identified with p > 0.999 from their first 600).
 SAMPLE_CHARS = 600
 MIN_LETTERS = 20
+# langdetect averages 7 random trials by default; on a 600-character sample of one of our
+# languages 3 agree as well (every seed, sample and held-out article), at under half the cost.
+TRIALS = 3
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess("und", 0.0, False, f"too little text to identify a language "
                              f"({letters} letters)")
     detector = _factory().create()
+    detector.n_trial = TRIALS
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]

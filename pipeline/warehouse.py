@@ -172,21 +172,19 @@ def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[dict[st
     loose = [a for a in articles if a["story_method"] == "singleton" and a.get("fingerprint")]
     if not loose:
         return
-    known = [(sid, lang, fp) for sid, lang, fp in con.execute(
-        "SELECT story_id, lang, fingerprint FROM articles WHERE fingerprint IS NOT NULL "
-        "AND story_method <> 'fingerprint'").fetchall()]
-    known += [(a["story_id"], a["lang"], a.get("fingerprint")) for a in articles
-              if a["story_method"] != "singleton"]
+    batch = [(a["story_id"], a["lang"], a.get("fingerprint")) for a in articles
+             if a["story_method"] != "singleton"]
     moved: dict[object, object] = {}
     for a in loose:
-        match = next((sid for sid, lang, fp in known
+        known = _sharing_largest(con, str(a["fingerprint"]), "story_method <> 'fingerprint'")
+        match = next((sid for sid, lang, fp in [*known, *batch]
                       if lang != a["lang"] and sid != a["story_id"]
                       and same_report(a.get("fingerprint"), fp)), None)  # type: ignore[arg-type]
         if match:
             a["story_id"], a["story_method"] = match, "fingerprint"
             moved[a["article_id"]] = match
         else:
-            known.append((a["story_id"], a["lang"], a.get("fingerprint")))
+            batch.append((a["story_id"], a["lang"], a.get("fingerprint")))
     for r in records:
         if r["article_id"] in moved:
             r["story_id"] = moved[r["article_id"]]
@@ -202,19 +200,39 @@ def _adopt_loose_translations(con: duckdb.DuckDBPyConnection,
     anchors = [a for a in articles if a.get("fingerprint") and a["story_method"] != "fingerprint"]
     if not anchors:
         return touched
-    loose = con.execute("SELECT article_id, story_id, lang, fingerprint FROM articles "
-                        "WHERE story_method = 'singleton' AND fingerprint IS NOT NULL").fetchall()
-    for aid, sid, lang, fp in loose:
-        match = next((a for a in anchors if a["lang"] != lang and a["story_id"] != sid
-                      and a["article_id"] != aid
-                      and same_report(fp, a.get("fingerprint"))), None)  # type: ignore[arg-type]
-        if match is None:
-            continue
-        con.execute("UPDATE articles SET story_id = ?, story_method = 'fingerprint' "
-                    "WHERE article_id = ?", [match["story_id"], aid])
-        con.execute("UPDATE records SET story_id = ? WHERE article_id = ?", [match["story_id"], aid])
-        touched |= {sid, str(match["story_id"])}
+    for match in anchors:
+        loose = con.execute(
+            "SELECT article_id, story_id, lang, fingerprint FROM articles WHERE story_method = "
+            "'singleton' AND list_contains(string_split(fingerprint, ','), ?)",
+            [_largest(str(match["fingerprint"]))]).fetchall()
+        for aid, sid, lang, fp in loose:
+            if lang == match["lang"] or sid == match["story_id"] or aid == match["article_id"] \
+                    or not same_report(fp, match.get("fingerprint")):  # type: ignore[arg-type]
+                continue
+            _move(con, aid, str(match["story_id"]))
+            touched |= {sid, str(match["story_id"])}
     return touched
+
+
+def _largest(fingerprint: str) -> str:
+    return max(fingerprint.split(","), key=float)
+
+
+def _sharing_largest(con: duckdb.DuckDBPyConnection, fingerprint: str,
+                     condition: str) -> list[tuple[object, object, object]]:
+    """Articles whose numerals include this fingerprint's largest one: the only candidates
+    for a same_report match (80 % of many numbers in common), found by DuckDB, not by a scan."""
+    return con.execute(
+        "SELECT story_id, lang, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND "
+        f"{condition} AND list_contains(string_split(fingerprint, ','), ?)",
+        [_largest(fingerprint)]).fetchall()
+
+
+def _move(con: duckdb.DuckDBPyConnection, article_id: str, story_id: str) -> None:
+    """A loose translation joins a story (its records follow it)."""
+    con.execute("UPDATE articles SET story_id = ?, story_method = 'fingerprint' "
+                "WHERE article_id = ?", [story_id, article_id])
+    con.execute("UPDATE records SET story_id = ? WHERE article_id = ?", [story_id, article_id])
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, object]]) -> None:
