@@ -200,16 +200,21 @@ def _adopt_loose_translations(con: duckdb.DuckDBPyConnection,
     anchors = [a for a in articles if a.get("fingerprint") and a["story_method"] != "fingerprint"]
     if not anchors:
         return touched
+    # every loose translation once, indexed by its numerals: one query a batch, not one an article
+    by_numeral: dict[str, list[tuple[str, str, str, str]]] = {}
+    for row in con.execute("SELECT article_id, story_id, lang, fingerprint FROM articles "
+                           "WHERE story_method = 'singleton' AND fingerprint IS NOT NULL").fetchall():
+        for numeral in set(row[3].split(",")):
+            by_numeral.setdefault(numeral, []).append(row)
+    moved: set[str] = set()
     for match in anchors:
-        loose = con.execute(
-            "SELECT article_id, story_id, lang, fingerprint FROM articles WHERE story_method = "
-            "'singleton' AND list_contains(string_split(fingerprint, ','), ?)",
-            [_largest(str(match["fingerprint"]))]).fetchall()
-        for aid, sid, lang, fp in loose:
-            if lang == match["lang"] or sid == match["story_id"] or aid == match["article_id"] \
+        for aid, sid, lang, fp in by_numeral.get(_largest(str(match["fingerprint"])), []):
+            if aid in moved or lang == match["lang"] or sid == match["story_id"] \
+                    or aid == match["article_id"] \
                     or not same_report(fp, match.get("fingerprint")):  # type: ignore[arg-type]
                 continue
             _move(con, aid, str(match["story_id"]))
+            moved.add(aid)
             touched |= {sid, str(match["story_id"])}
     return touched
 
