@@ -62,7 +62,9 @@ class Token(NamedTuple):
     norm: str
 
 
-_WORD = r"[^\W\d_][\w\u200c]*(?:-[^\W\d_][\w\u200c]*)*['’]?"
+# A run of capitals glued to a number is a word of its own ("VND2.5 billion", "USD10");
+# lower-case units keep their digits ("m2", "km2").
+_WORD = r"[A-Z]{2,}(?=\d)|[^\W\d_][\w\u200c]*(?:-[^\W\d_][\w\u200c]*)*['’]?"
 
 
 @cache

@@ -24,7 +24,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("sold nearly 18 tons of honey", 18, "tons", "approx"),
         ("with 3,500 working days contributed", 3500, "working_days", "exact"),
         ("installing 260 street lights along", 260, "lights", "exact"),
-        ("at least 2-3 new models a year", 2, "models", "range"),
+        ("at least 2-3 new models in each district", 2, "models", "range"),
+        ("organised 300 patrols a year", None, None, None),
         ("building 10/10 villages to meet the standards", 10, "villages", "exact"),
         ("persuaded 8 subjects to surrender", 8, "subjects", "exact"),
         ("served 5,000 m2 of new playground", 0.5, "hectares", "exact"),
@@ -42,6 +43,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("The commune is located 15 km from Thanh Hoa city.", None, None, None),
         ("Local people have contributed VND 1.2 billion (50,000 USD)", 1_200_000_000, "vnd", "exact"),
         ("Each household earns VND 180 million per year", None, None, None),
+        ("local people have contributed VND2.5 billion and 4,600 working days", 2_500_000_000, "vnd", "exact"),
+        ("the model gathers 390 fishermen in 13 solidarity groups", 390, "people", "exact"),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),

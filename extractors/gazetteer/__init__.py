@@ -42,10 +42,11 @@ def ascii_name(text: str) -> str:
     return " ".join(unidecode(text.replace("đ", "d").replace("Đ", "D")).split())
 
 
-_LATIN_STEPS = [("ph", "f"), ("th", "t"), ("ch", "C"), ("gh", "g"), ("kh", "k"), ("gi", "j"),
+# g and j are one class: Persian renders Vietnamese "gi" with گ as often as with ج
+_LATIN_STEPS = [("ph", "f"), ("th", "t"), ("ch", "C"), ("gh", "g"), ("kh", "k"), ("j", "g"),
                 ("qu", "k"), ("c", "k"), ("q", "k"), ("x", "s"), ("đ", "d")]
 _PERSIAN_MAP = {
-    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "C",
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "g", "چ": "C",
     "خ": "k", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r", "ژ": "z", "ش": "S",
     "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n",
 }
@@ -58,7 +59,9 @@ def skeleton(name: str) -> str:
     (ا و ی ه ع) drop out because transliteration renders them inconsistently.
     """
     if any("\u0600" <= ch <= "\u06ff" for ch in name):
-        return "".join(_PERSIAN_MAP.get(ch, "") for ch in name)
+        # a word-initial و is the consonant v ("وین" = Vinh); elsewhere a vowel carrier
+        return "".join(("v" if word.startswith("و") else "")
+                       + "".join(_PERSIAN_MAP.get(ch, "") for ch in word) for word in name.split())
     out = []
     for word in fold(name).split():
         for a, b in _LATIN_STEPS:
