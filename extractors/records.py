@@ -118,13 +118,11 @@ def _organisations(text: str, lang: str, models: list[_Stretch],
     if not named:
         return
     spans = [sentence_at(sentences, s.model.start) for s in named]  # type: ignore[union-attr]
-    found = organisations([text[a:b] for a, b in spans], lang)
-    for stretch, (start, _), orgs in zip(named, spans, found, strict=True):
-        model = stretch.model
-        assert model is not None
-        after = [o for o in orgs if start + o[0] >= model.end]
-        if after:
-            stretch.model = replace(model, organisation=after[0][2])
+    ends = [s.model.end - a for s, (a, _) in zip(named, spans, strict=True)]  # type: ignore[union-attr]
+    found = organisations([text[a:b] for a, b in spans], lang, ends)
+    for stretch, orgs in zip(named, found, strict=True):
+        if orgs and stretch.model is not None:
+            stretch.model = replace(stretch.model, organisation=orgs[0][2])
 
 
 def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place,

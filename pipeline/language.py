@@ -14,13 +14,15 @@ from extractors.text import EMAIL_RE, URL_RE
 
 # langdetect samples n-grams at random: a fixed seed makes the same text get the same answer.
 SEED = 0
-# Detection cost grows with length; 600 characters from the body decide a news article
-# (the seeds and samples are all identified with p > 0.999 from their first 600).
-SAMPLE_CHARS = 600
+# Detection cost grows with length; 400 characters from the body decide a news article
+# (every seed, sample and held-out article is identified with p > 0.999 from its first 400;
+# 600 cost 25 % more and changed no answer).
+SAMPLE_CHARS = 400
 MIN_LETTERS = 20
-# langdetect averages 7 random trials by default; on a 600-character sample of one of our
+# langdetect averages 7 random trials by default; on a 400-character sample of one of our
 # languages 3 agree as well (every seed, sample and held-out article), at under half the cost.
 TRIALS = 3
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,9 @@ def supported_languages() -> list[str]:
 
 
 def detect_language(text: str) -> LanguageGuess:
-    sample = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
-    sample = re.sub(r"\s+", " ", sample)[:SAMPLE_CHARS]
+    # links and addresses out of a head start of the text only: a sample needs no more
+    head = text[: SAMPLE_CHARS * 3]
+    sample = _SPACES.sub(" ", EMAIL_RE.sub(" ", URL_RE.sub(" ", head)))[:SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
     if letters < MIN_LETTERS:
         return LanguageGuess("und", 0.0, False, f"too little text to identify a language "
