@@ -20,12 +20,14 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+from extractors.text import URL_RE
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "data" / "samples", ROOT / "tests" / "heldout"]
 BAD_SHARE = 0.03
 SET_SIZE = 4  # articles citing the same source URL
 TARGET_KB = 6.0
-_URL = re.compile(r"https?://[^\s\"<>]+")
+_URL = URL_RE  # links with or without a scheme ("Sumber: baoquangngai.vn/...")
 _NUMBER = re.compile(r"(?<![\d./:-])(\d{2,3})(?![\d./:])")
 
 
@@ -60,9 +62,8 @@ def paragraphs_by_language() -> dict[str, list[str]]:
     return dict(out)
 
 
-def _vary(text: str, i: int, rng: random.Random) -> str:
+def _vary(text: str, i: int, factor: float) -> str:
     """Scale two-to-three digit figures and point source links at the article's set."""
-    factor = 1 + rng.randint(1, 9) / 10
     text = _NUMBER.sub(lambda m: str(int(int(m.group(1)) * factor)), text)
     return _URL.sub(f"https://news.example.vn/story-{i // SET_SIZE}.html", text)
 
@@ -88,16 +89,21 @@ def _article(suffix: str, raw: bytes, lang: str, i: int, rng: random.Random, tar
         key = "maintext" if "maintext" in record else "text"
         body = record[key]
         extra = _padding(lang, len(body.encode()), target, rng)
-        record[key] = _vary("\n".join([body, *extra]), i, rng) + f"\nRef {i}."
+        record[key] = "\n".join([body, *extra])
+        # every link of the record (the crawler's source fields too) points at the set's story
+        factor = 1 + rng.randint(1, 9) / 10
+        record = {k: _vary(v, i, factor) if isinstance(v, str) else v for k, v in record.items()}
+        record[key] += f"\nRef {i}."
         if "url" in record:
             record["url"] = f"https://mirror.example.org/{i}"
         return (json.dumps(record, ensure_ascii=False) + "\n").encode()
     extra = _padding(lang, len(raw), target, rng)
+    factor = 1 + rng.randint(1, 9) / 10
     if suffix == ".html":
         html = "".join(f"<p>{p}</p>\n" for p in extra) + f"<p>Ref {i}.</p>"
         closing = "</article>" if "</article>" in text else "</body>"
-        return _vary(text.replace(closing, html + closing, 1), i, rng).encode()
-    return (_vary("\n".join([text.rstrip("\n"), *extra]), i, rng) + f"\nRef {i}.\n").encode()
+        return _vary(text.replace(closing, html + closing, 1), i, factor).encode()
+    return (_vary("\n".join([text.rstrip("\n"), *extra]), i, factor) + f"\nRef {i}.\n").encode()
 
 
 def _bad(i: int, rng: random.Random) -> tuple[str, bytes]:

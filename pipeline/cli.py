@@ -15,6 +15,7 @@ from rich.table import Table
 
 from pipeline.ingest import DEFAULT_MAX_BYTES
 from pipeline.locking import DEFAULT_LOCK_WAIT, DEFAULT_RETRIES, WarehouseBusy
+from pipeline.run import DEFAULT_BATCH
 from schemas import RunSummary
 
 app = typer.Typer(help="Multilingual news-to-structured-data pipeline for 'Skilled Mass "
@@ -42,7 +43,7 @@ def run_command(
     db: DbOption = DEFAULT_DB,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any file or record was rejected.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Reject files larger than this.")] = DEFAULT_MAX_BYTES,
-    batch_size: Annotated[int, typer.Option(help="Files loaded per transaction.")] = 200,
+    batch_size: Annotated[int, typer.Option(help="Files loaded per transaction.")] = DEFAULT_BATCH,
     workers: Annotated[int, typer.Option(
         help="Processes for the per-article work (one writer loads what they return).")] = 1,
     lock_wait: Annotated[float, typer.Option(

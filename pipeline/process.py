@@ -46,16 +46,20 @@ def process_file(path: str, data: bytes, size: int, mtime_ns: int, digest: str) 
 def warm_up() -> None:
     """Load every lexicon, the gazetteer and the spaCy pipelines once, before workers fork,
     so that they share them instead of each loading its own."""
+    from extractors import extract
     from extractors.gazetteer import gazetteer
     from extractors.lexicon import available_languages, load_lexicon
     from extractors.nlp import get_nlp
+    from extractors.text import fold_digits
     from pipeline.language import _factory
 
     _factory()
     gazetteer()
+    fold_digits("۱")  # builds the table of every script's digits
     for lang in available_languages():
         load_lexicon(lang)
         get_nlp(lang)
+        extract("2024: 12.", lang)  # compiles the lexicon's patterns
 
 
 class _ArticleRejected(Exception):

@@ -9,6 +9,7 @@ flagged as a conflict, with every key listed. Summing story metrics counts each 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,9 +24,24 @@ Row = dict[str, Any]
 class _Cluster:
     records: list[Row] = field(default_factory=list)
     metrics: list[list[Row]] = field(default_factory=list)  # groups of equal-valued metrics
+    place: str | None = None  # the first record's lowest place, folded
 
-    def values(self) -> list[float]:
-        return [g[0]["value"] for g in self.metrics]
+
+@dataclass
+class _ValueIndex:
+    """Every metric group's value in a story, sorted, with its cluster: which clusters hold
+    a value close to a record's is a binary search, not a scan of every cluster."""
+
+    values: list[tuple[float, int]] = field(default_factory=list)
+
+    def add(self, value: float, cluster: int) -> None:
+        insort(self.values, (value, cluster))
+
+    def clusters_near(self, value: float) -> set[int]:
+        # _close(value, v) needs value(1 - t) <= v <= value / (1 - t) (values are never negative)
+        lo = bisect_left(self.values, (value * (1 - TOLERANCE), -1))
+        hi = bisect_right(self.values, (value / (1 - TOLERANCE), len(self.values) + 1))
+        return {c for v, c in self.values[lo:hi] if _close(value, v)}
 
 
 def reconcile(story_id: str, records: list[Row], metrics: list[Row],
@@ -36,17 +52,20 @@ def reconcile(story_id: str, records: list[Row], metrics: list[Row],
         by_record.setdefault(m["record_id"], []).append(m)
     order = _article_order(articles, records, metrics)
     clusters: list[_Cluster] = []
+    index = _ValueIndex()
     for article_id in order:
         taken: set[int] = set()
         for rec in sorted((r for r in records if r["article_id"] == article_id),
                           key=lambda r: r["seq"]):
             mine = by_record.get(rec["record_id"], [])
-            best, _ = _best_cluster(rec, mine, clusters, taken)
+            shared = Counter(c for m in mine for c in index.clusters_near(m["value"]))
+            best, _ = _best_cluster(rec, mine, clusters, taken, shared)
             if best is None:
                 clusters.append(_Cluster())
                 best = len(clusters) - 1
             taken.add(best)
-            _absorb(clusters[best], rec, mine)
+            for value in _absorb(clusters[best], rec, mine):
+                index.add(value, best)
     langs = {a["article_id"]: a["lang"] for a in articles}
     return _rows(story_id, clusters, langs)
 
@@ -65,15 +84,17 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
-def _best_cluster(rec: Row, mine: list[Row], clusters: list[_Cluster],
-                  taken: set[int]) -> tuple[int | None, float]:
+def _best_cluster(rec: Row, mine: list[Row], clusters: list[_Cluster], taken: set[int],
+                  shared_by: Counter[int]) -> tuple[int | None, float]:
+    """The cluster a record joins: shared_by[i] of its metrics have a value in cluster i."""
     best, best_score = None, 0.0
+    place = _folded_place(rec)
     for i, c in enumerate(clusters):
         if i in taken:
             continue
-        shared = sum(1 for m in mine if any(_close(m["value"], v) for v in c.values()))
+        shared = shared_by[i]
         head = c.records[0]
-        same_place = bool(_lowest(rec)) and fold(_lowest(rec)) == fold(_lowest(head))
+        same_place = bool(place) and place == c.place
         same_kind = (rec.get("model_name") is None) == (head.get("model_name") is None)
         score = 3.0 * shared + (2.0 if same_place else 0.0) + (0.5 if same_kind else 0.0)
         if rec.get("year") and rec.get("year") == head.get("year"):
@@ -84,11 +105,20 @@ def _best_cluster(rec: Row, mine: list[Row], clusters: list[_Cluster],
     return best, best_score
 
 
+def _folded_place(rec: Row) -> str | None:
+    lowest = _lowest(rec)
+    return fold(lowest) if lowest else None
+
+
 def _lowest(rec: Row) -> str | None:
     return rec.get("commune") or rec.get("district") or rec.get("province")
 
 
-def _absorb(cluster: _Cluster, rec: Row, mine: list[Row]) -> None:
+def _absorb(cluster: _Cluster, rec: Row, mine: list[Row]) -> list[float]:
+    """Add a record and its metrics to a cluster; returns the values of new metric groups."""
+    new: list[float] = []
+    if not cluster.records:
+        cluster.place = _folded_place(rec)
     cluster.records.append(rec)
     used: set[int] = set()
     for m in mine:
@@ -97,16 +127,22 @@ def _absorb(cluster: _Cluster, rec: Row, mine: list[Row]) -> None:
                   and all(x["article_id"] != m["article_id"] for x in g)), None)
         if k is None:
             cluster.metrics.append([m])
+            new.append(m["value"])
             used.add(len(cluster.metrics) - 1)
         else:
             cluster.metrics[k].append(m)
             used.add(k)
+    return new
 
 
 def _vote(values: list[Any]) -> Any:
+    """The most frequent value that is not None (the first seen among equals)."""
     present = [v for v in values if v is not None]
     if not present:
         return None
+    first = present[0]
+    if len(present) == 1 or all(v == first for v in present):  # most votes are unanimous
+        return first
     return Counter(present).most_common(1)[0][0]
 
 
@@ -131,9 +167,9 @@ def _rows(story_id: str, clusters: list[_Cluster], langs: dict[str, str]) -> tup
             "record_ids": [r["record_id"] for r in c.records],
         })
         for mseq, group in enumerate(c.metrics):
-            keys = Counter(m["metric"] for m in group)
-            metric = keys.most_common(1)[0][0]
             lead = group[0]
+            keys = {lead["metric"]: 1} if len(group) == 1 else Counter(m["metric"] for m in group)
+            metric = lead["metric"] if len(group) == 1 else _vote([m["metric"] for m in group])
             story_metrics.append({
                 "story_metric_id": f"{srid}/{mseq}", "story_record_id": srid,
                 "story_id": story_id, "metric": metric, "value": lead["value"],

@@ -26,10 +26,10 @@ from pipeline.locking import (
     writer_lock,
 )
 from pipeline.process import process_file
-from pipeline.warehouse import FileResult, FileState
+from pipeline.warehouse import Batch, FileResult, FileRows, FileState, file_rows
 from schemas import Rejection, RunSummary
 
-DEFAULT_BATCH = 200
+DEFAULT_BATCH = 500
 Progress = Callable[[int, str], None]
 
 
@@ -80,10 +80,11 @@ def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
     started = time.perf_counter()
     summary, known = begin_run(folder, db, {"max_bytes": max_bytes, "batch_size": batch_size,
                                             "workers": workers}, retries)
-    batch: list[FileResult] = []
+    batch: list[FileRows] = []
     langs: Counter[str] = Counter()
     try:
-        for found, result in _results(folder, known, max_bytes, workers):
+        for found, result in _results(folder, known, max_bytes, workers, summary.run_id,
+                                      batch_size):
             summary.files_seen += 1
             if progress:
                 progress(summary.files_seen, found.path)
@@ -94,9 +95,9 @@ def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
             _tally(result, summary, langs)
             batch.append(result)
             if len(batch) >= batch_size:
-                _load(db, batch, summary.run_id, retries)
+                _load(db, batch, retries)
                 batch.clear()
-        _load(db, batch, summary.run_id, retries)
+        _load(db, batch, retries)
         summary.articles_per_lang = dict(sorted(langs.items()))
         summary.status = "completed"
     except BaseException as exc:
@@ -107,12 +108,15 @@ def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
     return summary
 
 
-def _load(db: Path | str, batch: list[FileResult], run_id: str, retries: int) -> None:
+def _load(db: Path | str, batch: list[FileRows], retries: int) -> None:
     if not batch:
         return
+    rows = Batch()
+    for one in batch:
+        rows.extend(one.rows)
     con = connect_for_writing(db, retries, migrate=False)
     try:
-        warehouse.load_batch(con, batch, run_id)
+        warehouse.load_rows(con, rows)
     finally:
         con.close()
 
@@ -135,13 +139,15 @@ def finish(db: Path | str, summary: RunSummary, started: float, retries: int,
         con.close()
 
 
-def _results(folder: Path, known: dict[str, FileState], max_bytes: int,
-             workers: int) -> Iterator[tuple[FoundFile, FileResult | None]]:
+def _results(folder: Path, known: dict[str, FileState], max_bytes: int, workers: int,
+             run_id: str, batch_size: int = DEFAULT_BATCH
+             ) -> Iterator[tuple[FoundFile, FileRows | None]]:
     """(file, what to load for it or None when unchanged), in folder order.
 
     Unchanged files are settled here on size and mtime without being read; the rest are read,
-    hashed and processed, by `workers` processes when there are several. At most a few files
-    per worker are in flight, so memory stays flat however large the folder.
+    hashed and processed, by `workers` processes when there are several. At most a batch and
+    a few files per worker are in flight (enough to keep the workers busy while the writer
+    loads a batch), so memory stays flat however large the folder.
     """
     def fast(found: FoundFile) -> bool:
         state = known.get(found.path)
@@ -149,7 +155,8 @@ def _results(folder: Path, known: dict[str, FileState], max_bytes: int,
 
     if workers <= 1:
         for found in find_files(folder):
-            yield found, None if fast(found) else examine(found, known.get(found.path), max_bytes)
+            yield found, None if fast(found) else examine_rows(found, known.get(found.path),
+                                                               max_bytes, run_id)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -157,14 +164,14 @@ def _results(folder: Path, known: dict[str, FileState], max_bytes: int,
     from pipeline.process import warm_up
 
     warm_up()
-    window: deque[tuple[FoundFile, Future[FileResult | None] | None]] = deque()
+    window: deque[tuple[FoundFile, Future[FileRows | None] | None]] = deque()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for found in find_files(folder):
-            job = None if fast(found) else pool.submit(examine, found, known.get(found.path),
-                                                       max_bytes)
+            job = None if fast(found) else pool.submit(examine_rows, found,
+                                                       known.get(found.path), max_bytes, run_id)
             window.append((found, job))
-            while len(window) > workers * 8 or (window and (window[0][1] is None
+            while len(window) > batch_size + workers * 8 or (window and (window[0][1] is None
                                                              or window[0][1].done())):
                 head, done = window.popleft()
                 yield head, done.result() if done is not None else None
@@ -173,13 +180,20 @@ def _results(folder: Path, known: dict[str, FileState], max_bytes: int,
             yield head, done.result() if done is not None else None
 
 
-def _count(result: FileResult, state: FileState | None, summary: RunSummary) -> None:
+def _count(result: FileRows, state: FileState | None, summary: RunSummary) -> None:
     if result.touch_only:
         summary.files_unchanged += 1
     elif state is None:
         summary.files_new += 1
     else:
         summary.files_changed += 1
+
+
+def examine_rows(found: FoundFile, state: FileState | None, max_bytes: int,
+                 run_id: str) -> FileRows | None:
+    """examine() as rows for the writer (what workers return)."""
+    result = examine(found, state, max_bytes)
+    return None if result is None else file_rows(result, run_id)
 
 
 def examine(found: FoundFile, state: FileState | None, max_bytes: int) -> FileResult | None:
@@ -202,15 +216,13 @@ def examine(found: FoundFile, state: FileState | None, max_bytes: int) -> FileRe
     return process_file(found.path, data, found.size, found.mtime_ns, digest)
 
 
-def _tally(result: FileResult, summary: RunSummary, langs: Counter[str]) -> None:
+def _tally(result: FileRows, summary: RunSummary, langs: Counter[str]) -> None:
     if result.touch_only:
         return
     if not result.articles:
         summary.files_rejected += 1
     summary.rejections.extend(result.rejections)
-    summary.articles_loaded += len(result.articles)
-    for article in result.articles:
-        langs[article.lang] += 1
-        records = result.records.get(article.article_id, [])
-        summary.records += len(records)
-        summary.metrics += sum(len(r.metrics) for r in records)
+    summary.articles_loaded += result.articles
+    langs.update(result.langs)
+    summary.records += result.records
+    summary.metrics += result.metrics

@@ -99,6 +99,45 @@ class Batch:
     tables: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
 
+    def extend(self, other: Batch) -> None:
+        self.replaced += other.replaced
+        self.touched += other.touched
+        for table, rows in other.tables.items():
+            self.tables.setdefault(table, []).extend(rows)
+
+
+@dataclass
+class FileRows:
+    """One file's rows and tallies: what a worker hands the writer. Plain data, so it crosses
+    processes cheaply (unpickling pydantic models cost the writer a millisecond a file)."""
+
+    path: str
+    touch_only: bool
+    rows: Batch
+    rejections: list[Rejection]
+    langs: dict[str, int]
+
+    @property
+    def articles(self) -> int:
+        return len(self.rows.tables.get("articles", []))
+
+    @property
+    def records(self) -> int:
+        return len(self.rows.tables.get("records", []))
+
+    @property
+    def metrics(self) -> int:
+        return len(self.rows.tables.get("metrics", []))
+
+
+def file_rows(result: FileResult, run_id: str) -> FileRows:
+    langs: dict[str, int] = {}
+    for a in result.articles:
+        langs[a.lang] = langs.get(a.lang, 0) + 1
+    return FileRows(result.path, result.touch_only, batch_rows([result], run_id),
+                    [] if result.touch_only else result.rejections, langs)
+
+
 LOADED_TABLES = ("articles", "records", "metrics", "rejections", "files")
 
 
@@ -175,8 +214,17 @@ def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[dict[st
     batch = [(a["story_id"], a["lang"], a.get("fingerprint")) for a in articles
              if a["story_method"] != "singleton"]
     moved: dict[object, object] = {}
+    # one query for the batch: every article sharing the largest numeral of a loose one
+    largest = sorted({_largest(str(a["fingerprint"])) for a in loose})
+    sharing: dict[str, list[tuple[object, object, object]]] = {}
+    for sid, lang, fp in con.execute(
+            "SELECT story_id, lang, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND "
+            "story_method <> 'fingerprint' AND list_has_any(string_split(fingerprint, ','), ?)",
+            [largest]).fetchall():
+        for numeral in set(str(fp).split(",")) & set(largest):
+            sharing.setdefault(numeral, []).append((sid, lang, fp))
     for a in loose:
-        known = _sharing_largest(con, str(a["fingerprint"]), "story_method <> 'fingerprint'")
+        known = sharing.get(_largest(str(a["fingerprint"])), [])
         match = next((sid for sid, lang, fp in [*known, *batch]
                       if lang != a["lang"] and sid != a["story_id"]
                       and same_report(a.get("fingerprint"), fp)), None)  # type: ignore[arg-type]
@@ -221,16 +269,6 @@ def _adopt_loose_translations(con: duckdb.DuckDBPyConnection,
 
 def _largest(fingerprint: str) -> str:
     return max(fingerprint.split(","), key=float)
-
-
-def _sharing_largest(con: duckdb.DuckDBPyConnection, fingerprint: str,
-                     condition: str) -> list[tuple[object, object, object]]:
-    """Articles whose numerals include this fingerprint's largest one: the only candidates
-    for a same_report match (80 % of many numbers in common), found by DuckDB, not by a scan."""
-    return con.execute(
-        "SELECT story_id, lang, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND "
-        f"{condition} AND list_contains(string_split(fingerprint, ','), ?)",
-        [_largest(fingerprint)]).fetchall()
 
 
 def _move(con: duckdb.DuckDBPyConnection, article_id: str, story_id: str) -> None:
@@ -324,10 +362,12 @@ def reconcile_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) 
                           f"ON r.record_id = m.record_id {where.replace('story_id', 'r.story_id', 1)}")
     out_records: list[dict[str, object]] = []
     out_metrics: list[dict[str, object]] = []
+    by_story: dict[str, tuple[list[dict[str, object]], ...]] = {sid: ([], [], []) for sid in ids}
+    for i, rows in enumerate((records, metrics, articles)):
+        for row in rows:
+            by_story[str(row["story_id"])][i].append(row)
     for sid in ids:
-        recs, mets = reconcile(sid, [r for r in records if r["story_id"] == sid],
-                               [m for m in metrics if m["story_id"] == sid],
-                               [a for a in articles if a["story_id"] == sid])
+        recs, mets = reconcile(sid, *by_story[sid])
         out_records.extend(recs)
         out_metrics.extend(mets)
     for row in out_records:
