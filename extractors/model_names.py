@@ -95,11 +95,9 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
 
 def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
     out: list[ModelName] = []
-    for i, tok in enumerate(tokens):
-        hit = cues.model.match(tokens, i)
-        if not hit:
-            continue
-        j = i + hit[0]
+    for i, n, _ in cues.model.find_all(tokens):
+        tok = tokens[i]
+        j = i + n
         if j < len(tokens) and tokens[j].norm in cues.links and tokens[j].norm:
             j += 1
         elif "" not in cues.links:

@@ -154,7 +154,7 @@ def _cue_tables(lang: str) -> tuple[PhraseTable[str], PhraseTable[str]]:
 
 
 def _cues_in(tokens: list[Token], table: PhraseTable[str]) -> list[tuple[int, str]]:
-    return [(t.start, hit[1]) for i, t in enumerate(tokens) if (hit := table.match(tokens, i))]
+    return [(tokens[i].start, payload) for i, _, payload in table.find_all(tokens)]
 
 
 def _list_places(text: str, lex: Lexicon, places: list[Place], models: list[_Stretch],

@@ -43,7 +43,9 @@ _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 def fold_digits(text: str) -> str:
     # translate() looks every character up; most texts have no digit to fold, and a regex
     # search (in C) says so far faster
-    return text.translate(_digit_table()) if _OTHER_DIGIT.search(text) else text
+    if text.isascii() or not _OTHER_DIGIT.search(text):
+        return text
+    return text.translate(_digit_table())
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -52,10 +54,10 @@ def _blank(m: re.Match[str]) -> str:
 
 def masked_view(text: str) -> str:
     """Digits folded to ASCII; URLs, e-mails and numeric dates blanked; same length as text."""
-    view = fold_digits(text)
-    for pattern in (URL_RE, EMAIL_RE, DATE_RE):
-        view = pattern.sub(_blank, view)
-    return view
+    view = URL_RE.sub(_blank, fold_digits(text))
+    if "@" in view:
+        view = EMAIL_RE.sub(_blank, view)
+    return DATE_RE.sub(_blank, view)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -110,6 +112,14 @@ class PhraseTable(Generic[T]):
                 self._by_first.setdefault(variant[0], []).append((variant, payload))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
+        self.firsts = frozenset(self._by_first)
+
+    def find_all(self, tokens: Sequence[Token]) -> list[tuple[int, int, T]]:
+        """(index, number of tokens, payload) of the longest phrase at every token that starts
+        one; the first word is looked up in a set before any matching is tried."""
+        firsts = self.firsts
+        return [(i, *hit) for i, t in enumerate(tokens)
+                if t.norm in firsts and (hit := self.match(tokens, i))]
 
     def match(self, tokens: Sequence[Token], i: int) -> tuple[int, T] | None:
         """(number of tokens matched, payload) for the longest phrase starting at tokens[i]."""

@@ -96,4 +96,9 @@ def fingerprint_overlap(a: str | None, b: str | None) -> float:
 
 def same_report(a: str | None, b: str | None) -> bool:
     """Conservative: two texts report the same thing if most of their many numbers agree."""
+    if not a or not b:
+        return False
+    na, nb = a.count(",") + 1, b.count(",") + 1
+    if min(na, nb) < FINGERPRINT_MIN_OVERLAP * max(na, nb):
+        return False  # the overlap is at most min/max: no need to count (the common case)
     return fingerprint_overlap(a, b) >= FINGERPRINT_MIN_OVERLAP

@@ -14,7 +14,7 @@ import sqlite3
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +26,16 @@ def fold(text: str | None) -> str:
     """Lower-case ASCII without tone marks or punctuation: "Trà Ka" -> "tra ka"."""
     if not text:
         return ""
+    # names recur (every unit of a province is compared by its province's name): memoised
+    return _fold_name(text) if len(text) <= 64 else _fold(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold_name(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     # Latin text: strip combining marks in C; anything else (Persian...) through unidecode
     stripped = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii")
