@@ -29,24 +29,58 @@ from benchmarks.generate import generate
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def _peak_mb(pid_file: Path) -> float:
-    return float(pid_file.read_text()) / 1024 if pid_file.exists() else 0.0
+def _tree(pid: int) -> list[int]:
+    """pid and its descendants (Linux /proc)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            continue
+        todo += [int(c) for c in children]
+    return out
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in kB summed over a process tree: PSS shares the pages forked workers have
+    in common among them, so its sum is what the run really holds; RSS counts them twice."""
+    rss = pss = 0
+    for p in _tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
 
 
 def measure_pipeline(corpus: Path, db: Path, workers: int) -> dict[str, float]:
-    """Run the pipeline in a fresh process, so peak memory is the run's own."""
+    """Run the pipeline in a fresh process, sampling the memory of it and its workers."""
     code = (
-        "import json, resource, sys, time\n"
+        "import json, sys, time\n"
         "from pipeline import run\n"
         "t = time.perf_counter()\n"
         f"s = run({str(corpus)!r}, {str(db)!r}, workers={workers})\n"
         "dt = time.perf_counter() - t\n"
-        "peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
         "print(json.dumps({'seconds': dt, 'articles': s.articles_loaded, 'files': s.files_seen,"
-        " 'rejected': s.files_rejected, 'peak_mb': peak / 1024}))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+        " 'rejected': s.files_rejected}))\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    peak_rss = peak_pss = 0
+    while proc.poll() is None:
+        rss, pss = _memory_kb(proc.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        time.sleep(0.25)
+    out, _ = proc.communicate()
+    if proc.returncode:
+        raise RuntimeError(f"pipeline run failed with exit code {proc.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(peak_mb=peak_pss / 1024, peak_rss_mb=peak_rss / 1024)
+    return result
 
 
 def measure_stages(files: list[Path], root: Path) -> dict[str, float]:
@@ -123,16 +157,18 @@ def measure_naive(files: list[Path], db: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=2000)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles to generate")
+    parser.add_argument("--kb", type=float, default=6.0, help="article size to pad to")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--naive", type=int, default=40)
-    parser.add_argument("--stages", type=int, default=200)
+    parser.add_argument("--naive", type=int, default=40, help="files for the naive script (0: skip)")
+    parser.add_argument("--stages", type=int, default=200, help="files timed per stage (0: skip)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--name", default="bench", help="report name under benchmarks/results/")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        files = generate(corpus, args.n, args.seed)
+        files = generate(corpus, args.n, args.seed, kb=args.kb)
         mb = sum(p.stat().st_size for p in files) / 1e6
         runs = {}
         for w in args.workers:
@@ -141,61 +177,73 @@ def main() -> None:
             r["mb_per_s"] = mb / r["seconds"]
             runs[w] = r
             print(f"pipeline, {w} worker(s): {r['articles']} articles in {r['seconds']:.1f}s = "
-                  f"{r['articles_per_s']:.1f}/s, {r['mb_per_s']:.2f} MB/s, peak {r['peak_mb']:.0f} MB")
-        stages = measure_stages(files[: args.stages], corpus)
-        print("stages (s over", args.stages, "files):", {k: round(v, 2) for k, v in stages.items()})
-        naive = measure_naive(files[: args.naive], Path(tmp) / "naive.duckdb")
-        naive["articles_per_s"] = naive["articles"] / naive["seconds"]
-        best = max(r["articles_per_s"] for r in runs.values())
-        ratio = best / naive["articles_per_s"]
-        print(f"naive: {naive['articles']} articles in {naive['seconds']:.1f}s = "
-              f"{naive['articles_per_s']:.2f}/s; pipeline/naive = {ratio:.1f}x")
+                  f"{r['articles_per_s']:.1f}/s, {r['mb_per_s']:.2f} MB/s, peak {r['peak_mb']:.0f} MB"
+                  f" (PSS; RSS {r['peak_rss_mb']:.0f} MB)", flush=True)
+        stages = measure_stages(files[: args.stages], corpus) if args.stages else {}
+        if stages:
+            print("stages (s over", args.stages, "files):", {k: round(v, 2) for k, v in stages.items()})
+        naive: dict[str, float] = {}
+        if args.naive:
+            naive = measure_naive(files[: args.naive], Path(tmp) / "naive.duckdb")
+            naive["articles_per_s"] = naive["articles"] / naive["seconds"]
+            best = max(r["articles_per_s"] for r in runs.values())
+            naive["ratio"] = best / naive["articles_per_s"]
+            print(f"naive: {naive['articles']} articles in {naive['seconds']:.1f}s = "
+                  f"{naive['articles_per_s']:.2f}/s; pipeline/naive = {naive['ratio']:.1f}x")
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join(["python -m benchmarks.bench", *sys.argv[1:]]),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                   f"{os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') / 2**30:.0f} GiB, "
+                   f"Python {platform.python_version()}",
         "corpus": {"files": args.n, "mb": round(mb, 2), "seed": args.seed,
                    "mean_kb": round(mb * 1000 / max(args.n, 1), 1)},
         "pipeline": {str(k): v for k, v in runs.items()}, "stages_seconds": stages,
-        "stage_files": args.stages, "naive": naive, "ratio_vs_naive": ratio,
+        "stage_files": args.stages, "naive": naive,
     }
-    write_report(report)
+    write_report(report, args.name)
 
 
-def write_report(report: dict) -> None:
+def write_report(report: dict, name: str = "bench") -> None:
     RESULTS.mkdir(exist_ok=True)
-    stamp = report["date"][:10]
-    (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(report, indent=2))
+    stem = RESULTS / f"{name}-{report['date'][:10]}"
+    stem.with_suffix(".json").write_text(json.dumps(report, indent=2))
     lines = [f"# Benchmark {report['date']}", "", f"- command: `{report['command']}`",
              f"- machine: {report['machine']}",
              f"- corpus: {report['corpus']['files']} files, {report['corpus']['mb']} MB "
              f"(mean {report['corpus']['mean_kb']} KB), seed {report['corpus']['seed']}", "",
-             "| run | articles | seconds | articles/s | MB/s | peak MB |",
-             "| --- | --- | --- | --- | --- | --- |"]
+             "| run | articles | seconds | articles/s | MB/s | peak MB (PSS) | peak MB (RSS) |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     for w, r in report["pipeline"].items():
         lines.append(f"| pipeline, {w} worker(s) | {r['articles']} | {r['seconds']:.1f} | "
-                     f"{r['articles_per_s']:.1f} | {r['mb_per_s']:.2f} | {r['peak_mb']:.0f} |")
+                     f"{r['articles_per_s']:.1f} | {r['mb_per_s']:.2f} | {r['peak_mb']:.0f} | "
+                     f"{r['peak_rss_mb']:.0f} |")
     n = report["naive"]
-    lines.append(f"| naive script | {n['articles']} | {n['seconds']:.1f} | "
-                 f"{n['articles_per_s']:.2f} | | |")
-    lines += ["", f"Pipeline vs naive: **{report['ratio_vs_naive']:.1f}x**.", "",
-              f"Time per stage over {report['stage_files']} files, one process:", ""]
-    lines += [f"- {k}: {v:.2f}s" for k, v in report["stages_seconds"].items()]
-    (RESULTS / f"bench-{stamp}.md").write_text("\n".join(lines) + "\n")
+    if n:
+        lines.append(f"| naive script | {n['articles']} | {n['seconds']:.1f} | "
+                     f"{n['articles_per_s']:.2f} | | | |")
+        lines += ["", f"Pipeline (best) vs naive: **{n['ratio']:.1f}x**."]
+    lines += ["", "Peak memory: the run and its workers, sampled every 0.25 s; PSS counts the pages "
+              "forked workers share once, RSS counts them in every process."]
+    if report["stages_seconds"]:
+        lines += ["", f"Time per stage over {report['stage_files']} files, one process:", ""]
+        lines += [f"- {k}: {v:.2f}s" for k, v in report["stages_seconds"].items()]
+    stem.with_suffix(".md").write_text("\n".join(lines) + "\n")
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        labels = [f"{w} worker(s)" for w in report["pipeline"]] + ["naive"]
-        values = [r["articles_per_s"] for r in report["pipeline"].values()] + [n["articles_per_s"]]
+        labels = [f"{w} worker(s)" for w in report["pipeline"]] + (["naive"] if n else [])
+        values = [r["articles_per_s"] for r in report["pipeline"].values()] + (
+            [n["articles_per_s"]] if n else [])
         fig, ax = plt.subplots(figsize=(6, 2.5))
         ax.barh(labels, values, color="#2a6f97")
         ax.set_xlabel("articles per second")
         ax.set_xscale("log")
         fig.tight_layout()
-        fig.savefig(RESULTS / f"bench-{stamp}.png", dpi=100)
+        fig.savefig(stem.with_suffix(".png"), dpi=100)
     except ImportError:
         pass
 
