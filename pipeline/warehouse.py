@@ -20,6 +20,7 @@ from schemas import Article, ModelRecord, Rejection, RunSummary
 
 TABLES = ("runs", "files", "articles", "stories", "records", "metrics", "rejections",
           "story_records", "story_metrics")
+WRITER_MEMORY_LIMIT = "512MB"
 VIEWS = ("record_facts", "metric_facts", "story_summary", "story_metric_facts")
 
 
@@ -59,6 +60,10 @@ def connect(db: Path | str, read_only: bool = False, migrate: bool = True) -> du
     if not read_only:
         Path(db).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db), read_only=read_only)
+    if not read_only:
+        # DuckDB's default is 80 % of the machine's memory, which a writer loading batch after
+        # batch into a growing file fills with cached pages: capped, it evicts them instead
+        con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
     if not read_only and migrate:
         con.execute(schema_sql())
     return con
@@ -248,11 +253,14 @@ def _adopt_loose_translations(con: duckdb.DuckDBPyConnection,
     anchors = [a for a in articles if a.get("fingerprint") and a["story_method"] != "fingerprint"]
     if not anchors:
         return touched
-    # every loose translation once, indexed by its numerals: one query a batch, not one an article
+    # the loose translations holding an anchor's largest numeral (its only candidates), indexed
+    # by those numerals: one query a batch, and it reads only them, however large the warehouse
+    largest = sorted({_largest(str(a["fingerprint"])) for a in anchors})
     by_numeral: dict[str, list[tuple[str, str, str, str]]] = {}
     for row in con.execute("SELECT article_id, story_id, lang, fingerprint FROM articles "
-                           "WHERE story_method = 'singleton' AND fingerprint IS NOT NULL").fetchall():
-        for numeral in set(row[3].split(",")):
+                           "WHERE story_method = 'singleton' AND fingerprint IS NOT NULL AND "
+                           "list_has_any(string_split(fingerprint, ','), ?)", [largest]).fetchall():
+        for numeral in set(row[3].split(",")) & set(largest):
             by_numeral.setdefault(numeral, []).append(row)
     moved: set[str] = set()
     for match in anchors:
