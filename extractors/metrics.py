@@ -22,6 +22,7 @@ from extractors.text import (
     PhraseTable,
     Token,
     norm,
+    norm_text,
     sentence_at,
     sentence_spans,
     suffix_regex,
@@ -169,7 +170,7 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
     previous = [m for m in found if sentence[0] <= m.evidence.start < num.start and m.unit is None]
     if not previous:
         return None
-    between = norm(view[previous[0].evidence.end:num.start])
+    between = norm_text(view[previous[0].evidence.end:num.start])
     if not tb.ellipsis_re.search(between):
         return None
     if j < len(tokens) and tokens[j].kind == "punct" and tokens[j].text in "%/":
@@ -253,7 +254,7 @@ def _cue_after(tokens: list[Token], j: int, lex: Lexicon, tb: _Tables) -> tuple[
 
 
 def _prefix(view: str, end: int) -> str:
-    return norm(view[max(0, end - _PREFIX_CHARS):end])
+    return norm_text(view[max(0, end - _PREFIX_CHARS):end])
 
 
 def _qualifier(view: str, start: int, tb: _Tables) -> tuple[str, int]:
@@ -283,7 +284,7 @@ def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
 def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str] | None) -> bool:
     if pattern is None:
         return False
-    clause = re.split(r"[,;.:()\n]", norm(view[max(0, start - 60):start]))[-1]
+    clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 60):start]))[-1]
     return bool(pattern.search(" ".join(clause.split()[-n:])))
 
 
@@ -291,9 +292,9 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
     """A dimension word within a few words before or just after a length."""
     if tb.dimension_re is None:
         return False
-    clause = re.split(r"[,;.:()]", norm(view[max(0, start - 40):start]))[-1]
+    clause = re.split(r"[,;.:()]", norm_text(view[max(0, start - 40):start]))[-1]
     before = " ".join(clause.split()[-4:])
-    after = " ".join(re.split(r"[,;.:()]", norm(view[end:end + 25]))[0].split()[:2])
+    after = " ".join(re.split(r"[,;.:()]", norm_text(view[end:end + 25]))[0].split()[:2])
     return bool(tb.dimension_re.search(before) or tb.dimension_re.search(after))
 
 

@@ -20,7 +20,7 @@ from extractors.localities import Place, places_in, to_locality
 from extractors.metrics import extract_metrics
 from extractors.model_names import ModelName, find_model_names
 from extractors.numbers import scan
-from extractors.text import PhraseTable, Token, norm, sentence_at, sentence_spans
+from extractors.text import PhraseTable, Token, norm, norm_text, sentence_at, sentence_spans
 from extractors.years import YearMention, find_years
 from schemas import Locality, Metric, ModelRecord
 
@@ -169,7 +169,7 @@ def _list_places(text: str, lex: Lexicon, places: list[Place], models: list[_Str
         if p.level not in ("district", "commune") or (p.level, p.name) in held:
             continue
         s, e = sentence_at(sentences, p.start)
-        if cue.search(norm(text[s:e])):
+        if cue.search(norm_text(text[s:e])):
             models.append(_Stretch(p.start, places=[p]))
             held.add((p.level, p.name))
 
@@ -217,14 +217,21 @@ def _names_bare_level(sentence: str, lex: Lexicon, level: str) -> bool:
     alone) that no name follows (or, in English, precedes)."""
     from extractors.localities import find_mentions
 
-    levels = lex.locality_levels
+    bare = _level_word_re(lex.lang, level)
+    if bare is None or not bare.search(norm_text(sentence)):
+        return False
+    return not any(level in m.levels for m in find_mentions(sentence, lex.lang))
+
+
+@cache
+def _level_word_re(lang: str, level: str) -> re.Pattern[str] | None:
+    """The words of this locality level that name no other level, as one regex."""
+    levels = load_lexicon(lang).locality_levels
     others = {norm(w) for lv in ("province", "district", "commune") if lv != level
               for w in getattr(levels, lv)}
     only = [norm(w) for w in getattr(levels, level) if norm(w) not in others]
     words = "|".join(re.escape(w) for w in only)
-    if not words or not re.search(rf"(?<!\w)(?:{words})(?!\w)", norm(sentence)):
-        return False
-    return not any(level in m.levels for m in find_mentions(sentence, lex.lang))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)") if words else None
 
 
 def _year(years: list[YearMention], s: _Stretch, end: int,

@@ -62,10 +62,14 @@ def masked_view(text: str) -> str:
     return DATE_RE.sub(_blank, view)
 
 
-@lru_cache(maxsize=1 << 16)
-def norm(token: str) -> str:
-    """The form tokens and cue words are compared in (memoised: a text repeats its words)."""
-    return token.casefold().replace("’", "'").replace(ZWNJ, "")
+def norm_text(text: str) -> str:
+    """The form tokens and cue words are compared in."""
+    return text.casefold().replace("’", "'").replace(ZWNJ, "")
+
+
+# memoised for words (a text repeats its words); running text goes through norm_text, so that
+# sentences, which never repeat, do not push the words out of the cache
+norm = lru_cache(maxsize=1 << 16)(norm_text)
 
 
 class Token(NamedTuple):

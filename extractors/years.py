@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.lexicon import load_lexicon
-from extractors.text import fold_digits, norm, suffix_regex
+from extractors.text import fold_digits, norm_text, suffix_regex
 
 _YEAR = re.compile(r"(?<![\d.,/])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d)")
 _RANGE = re.compile(r"\s*(?:-|–|—|to|à|đến|hingga|sampai|تا)\s*(19[5-9]\d|20[0-4]\d)(?!\d)")
@@ -28,7 +28,7 @@ def find_years(text: str, lang: str) -> list[YearMention]:
     view = fold_digits(text)
     out: list[YearMention] = []
     for m in _YEAR.finditer(view):
-        prefix = norm(view[max(0, m.start() - 30):m.start()])
+        prefix = norm_text(view[max(0, m.start() - 30):m.start()])
         rng = _RANGE.match(view, m.end())
         introduced = bool(intro and intro.search(prefix))
         if rng:

@@ -78,3 +78,22 @@ def test_unknown_places_keep_their_name_in_ascii() -> None:
 
 def test_fold() -> None:
     assert fold("Điện Phước") == "dien phuoc"
+
+
+@pytest.mark.parametrize("text", [
+    "مدل «جاده گل» در کمون تین فونگ، ولسوالی سون تین، استان کوانگ نگای",
+    "Mô hình “Đường hoa” ở xã Tịnh Phong, huyện Sơn Tịnh ۱۲ hộ",
+    "Le modèle « Route fleurie » – 12 ménages, 1,5 ha… 漢字 😀",
+    "",
+])
+def test_transliterate_is_unidecode_one_character_at_a_time(text: str) -> None:
+    import random
+
+    from unidecode import unidecode
+
+    from extractors.gazetteer import transliterate
+
+    assert transliterate(text) == unidecode(text)
+    rnd = random.Random(len(text))
+    mixed = "".join(rnd.sample(text + "ăđơư ئ ژ ﻻ", k=min(20, len(text) + 5)))
+    assert transliterate(mixed) == unidecode(mixed)
