@@ -206,3 +206,23 @@ def test_workers_build_the_same_warehouse(tmp_path: Path) -> None:
     con.close()
     for s in (first, summary):
         assert (s.records, s.metrics, s.articles_per_lang) == (records, metrics, langs)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_models_hidden_from_the_collector_only_while_a_run_lasts(tmp_path: Path,
+                                                                 workers: int) -> None:
+    """run() freezes what survives each batch (the models) and unfreezes it when it ends; the
+    small batches settle several times and the warehouse is what one batch builds."""
+    import gc
+
+    from tests.conftest import SAMPLES
+    from tests.warehouse_snapshot import snapshot
+
+    whole, small = tmp_path / "whole.duckdb", tmp_path / "small.duckdb"
+    run(SAMPLES, whole, workers=workers)
+    frozen: list[int] = []
+    run(SAMPLES, small, workers=workers, batch_size=3,
+        progress=lambda n, path: frozen.append(gc.get_freeze_count()))
+    assert gc.get_freeze_count() == 0
+    assert max(frozen) > 100_000  # the models were frozen during the run
+    assert snapshot(whole) == snapshot(small)
