@@ -64,13 +64,20 @@ def _memory_kb(pid: int) -> tuple[int, int]:
 def measure_pipeline(corpus: Path, db: Path, workers: int) -> dict[str, float]:
     """Run the pipeline in a fresh process, sampling the memory of it and its workers."""
     code = (
-        "import json, sys, time\n"
-        "from pipeline import run\n"
+        "import json, resource, sys, time\n"
         "t = time.perf_counter()\n"
+        "from pipeline import run\n"
+        "from pipeline.process import warm_up\n"
+        "warm_up()  # what run() does first with workers; timed apart as the start-up\n"
+        "startup = time.perf_counter() - t\n"
+        "cpu = lambda who: (lambda r: r.ru_utime + r.ru_stime)(resource.getrusage(who))\n"
+        "before = cpu(resource.RUSAGE_SELF)\n"
         f"s = run({str(corpus)!r}, {str(db)!r}, workers={workers})\n"
         "dt = time.perf_counter() - t\n"
-        "print(json.dumps({'seconds': dt, 'articles': s.articles_loaded, 'files': s.files_seen,"
-        " 'rejected': s.files_rejected}))\n")
+        "print(json.dumps({'seconds': dt, 'startup_s': startup, 'articles': s.articles_loaded,"
+        " 'files': s.files_seen, 'rejected': s.files_rejected,"
+        " 'main_cpu_s': cpu(resource.RUSAGE_SELF) - before,"
+        " 'workers_cpu_s': cpu(resource.RUSAGE_CHILDREN)}))\n")
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     peak_rss = peak_pss = 0
     while proc.poll() is None:
@@ -178,11 +185,18 @@ def main() -> None:
         for w in args.workers:
             r = measure_pipeline(corpus, Path(tmp) / f"w{w}.duckdb", w)
             r["articles_per_s"] = r["articles"] / r["seconds"]
+            r["steady_per_s"] = r["articles"] / (r["seconds"] - r["startup_s"])
             r["mb_per_s"] = mb / r["seconds"]
+            # CPU per article of the main process (the single writer, once workers do the
+            # extraction) and of the workers: what bounds scaling to more cores
+            r["main_cpu_ms"] = 1000 * r["main_cpu_s"] / max(r["articles"], 1)
+            r["workers_cpu_ms"] = 1000 * r["workers_cpu_s"] / max(r["articles"], 1)
             runs[w] = r
             print(f"pipeline, {w} worker(s): {r['articles']} articles in {r['seconds']:.1f}s = "
-                  f"{r['articles_per_s']:.1f}/s, {r['mb_per_s']:.2f} MB/s, peak {r['peak_mb']:.0f} MB"
-                  f" (PSS; RSS {r['peak_rss_mb']:.0f} MB)", flush=True)
+                  f"{r['articles_per_s']:.1f}/s ({r['steady_per_s']:.1f}/s after a "
+                  f"{r['startup_s']:.1f}s start-up), {r['mb_per_s']:.2f} MB/s, peak "
+                  f"{r['peak_mb']:.0f} MB (PSS; RSS {r['peak_rss_mb']:.0f} MB); CPU ms/article: "
+                  f"main {r['main_cpu_ms']:.2f}, workers {r['workers_cpu_ms']:.2f}", flush=True)
         stages = measure_stages(files[: args.stages], corpus) if args.stages else {}
         if stages:
             print("stages (s over", args.stages, "files):", {k: round(v, 2) for k, v in stages.items()})
@@ -216,19 +230,31 @@ def write_report(report: dict, name: str = "bench") -> None:
              f"- machine: {report['machine']}",
              f"- corpus: {report['corpus']['files']} files, {report['corpus']['mb']} MB "
              f"(mean {report['corpus']['mean_kb']} KB), seed {report['corpus']['seed']}", "",
-             "| run | articles | seconds | articles/s | MB/s | peak MB (PSS) | peak MB (RSS) |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
+             "| run | articles | seconds | articles/s | after start-up | MB/s | peak MB (PSS) "
+             "| peak MB (RSS) | CPU ms/article: main | workers |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for w, r in report["pipeline"].items():
         lines.append(f"| pipeline, {w} worker(s) | {r['articles']} | {r['seconds']:.1f} | "
-                     f"{r['articles_per_s']:.1f} | {r['mb_per_s']:.2f} | {r['peak_mb']:.0f} | "
-                     f"{r['peak_rss_mb']:.0f} |")
+                     f"{r['articles_per_s']:.1f} | {r['steady_per_s']:.1f} "
+                     f"({r['startup_s']:.1f} s start-up) | {r['mb_per_s']:.2f} | "
+                     f"{r['peak_mb']:.0f} | {r['peak_rss_mb']:.0f} | {r['main_cpu_ms']:.2f} | "
+                     f"{r['workers_cpu_ms']:.2f} |")
     n = report["naive"]
     if n:
         lines.append(f"| naive script | {n['articles']} | {n['seconds']:.1f} | "
-                     f"{n['articles_per_s']:.2f} | | | |")
+                     f"{n['articles_per_s']:.2f} | | | | | | |")
         lines += ["", f"Pipeline (best) vs naive: **{n['ratio']:.1f}x**."]
     lines += ["", "Peak memory: the run and its workers, sampled every 0.25 s; PSS counts the pages "
-              "forked workers share once, RSS counts them in every process."]
+              "forked workers share once, RSS counts them in every process.",
+              "", "CPU per article after start-up: `main` is the run's own process (with workers, "
+              "the single writer: receiving rows, DuckDB, reconciling), `workers` the extraction. "
+              "With enough cores the writer is the ceiling: about 1000 / main articles/s."]
+    pooled = [r for w, r in report["pipeline"].items() if int(w) > 1]
+    if pooled and "1" in report["pipeline"]:
+        ceiling = 1000 / pooled[-1]["main_cpu_ms"]
+        one = report["pipeline"]["1"]["steady_per_s"]
+        lines.append(f"Here: {ceiling:.0f} articles/s, {ceiling / one:.1f}x the single worker "
+                     f"after start-up.")
     if report["stages_seconds"]:
         lines += ["", f"Time per stage over {report['stage_files']} files, one process:", ""]
         lines += [f"- {k}: {v:.2f}s" for k, v in report["stages_seconds"].items()]
