@@ -10,7 +10,8 @@ from langdetect import DetectorFactory, LangDetectException
 from langdetect.detector_factory import init_factory
 
 from extractors.lexicon import available_languages
-from extractors.text import EMAIL_RE, URL_RE
+from extractors.text import EMAIL_RE, replace_urls
+from pipeline.detector import FastDetector
 
 # langdetect samples n-grams at random: a fixed seed makes the same text get the same answer.
 SEED = 0
@@ -51,12 +52,12 @@ def supported_languages() -> list[str]:
 def detect_language(text: str) -> LanguageGuess:
     # links and addresses out of a head start of the text only: a sample needs no more
     head = text[: SAMPLE_CHARS * 3]
-    sample = _SPACES.sub(" ", EMAIL_RE.sub(" ", URL_RE.sub(" ", head)))[:SAMPLE_CHARS]
+    sample = _SPACES.sub(" ", EMAIL_RE.sub(" ", replace_urls(head, " ")))[:SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
     if letters < MIN_LETTERS:
         return LanguageGuess("und", 0.0, False, f"too little text to identify a language "
                              f"({letters} letters)")
-    detector = _factory().create()
+    detector = FastDetector(_factory())
     detector.n_trial = TRIALS
     detector.append(sample)
     try:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from langdetect.detector import Detector
 
-from pipeline.language import detect_language
+from pipeline.detector import FastDetector
+from pipeline.language import _factory, detect_language
 from pipeline.stories import canonical_url, cited_url, story_id, story_key
 from tests.conftest import SEED_LANGS
 
@@ -20,6 +22,31 @@ def test_language_of_every_seed(seeds_dir: Path, name: str, lang: str) -> None:
 def test_language_is_deterministic() -> None:
     text = "Mô hình dân vận khéo ở xã Tịnh Phong " * 3
     assert len({detect_language(text).prob for _ in range(5)}) == 1
+
+
+def _probabilities(cls: type[Detector], text: str) -> list[tuple[str, float]] | str:
+    detector = cls(_factory())
+    detector.n_trial = 3
+    detector.append(text)
+    try:
+        return [(p.lang, p.prob) for p in detector.get_probabilities()]
+    except Exception as exc:  # the same failure is part of the same answer
+        return repr(exc)
+
+
+def test_the_fast_detector_answers_as_langdetect_does(seeds_dir: Path) -> None:
+    """Bit-identical probabilities on every seed's windows and on random mixed-script text
+    (capitals, Vietnamese marks, CJK, Arabic script, runs of spaces)."""
+    import random
+
+    rnd = random.Random(11)
+    texts = [p.read_text("utf-8") for p in sorted(seeds_dir.iterdir())]
+    samples = [t[i:i + n] for t in texts for i in range(0, len(t), 700) for n in (40, 400)]
+    alphabet = "aAbBéÉ ąĄ  \u0300ấẤ日本ア한بیxyzXYZ-.,1\n"
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 120)))
+                for _ in range(1500)]
+    for text in samples:
+        assert _probabilities(FastDetector, text) == _probabilities(Detector, text), text
 
 
 @pytest.mark.parametrize(("text", "lang"), [
