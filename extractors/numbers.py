@@ -178,9 +178,21 @@ def _starters(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(norm(p) for p in lex.number_prefixes)
 
 
+@cache
+def _start_memo(lang: str) -> dict[str, bool]:
+    return {}
+
+
 def _may_start_number(word: str, lang: str) -> bool:
-    words, prefixes = _starters(lang)
-    return word.split("-")[0] in words or word.startswith(prefixes)
+    """Whether a word could open a number in words; asked of every word, so memoised."""
+    memo = _start_memo(lang)
+    known = memo.get(word)
+    if known is None:
+        if len(memo) >= 1 << 16:  # bounded: a stream of articles never stops bringing words
+            memo.clear()
+        words, prefixes = _starters(lang)
+        known = memo[word] = word.split("-")[0] in words or word.startswith(prefixes)
+    return known
 
 
 def _word_value(word: str, words: PhraseTable[float]) -> float | None:

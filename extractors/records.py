@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.localities import Place, places_in, to_locality
@@ -67,7 +67,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
         if isinstance(event, ModelName):
             current = _Stretch(sentence[0], model=event, context=dict(context))
             current.places = [p for p in places if sentence[0] <= p.start < sentence[1]]
-            current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lex, "commune")
+            current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lang, "commune")
             models.append(current)
         elif isinstance(event, tuple):
             current = None
@@ -93,7 +93,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                              and p.level in PLACE_LEVELS])
             for level in ("commune", "district"):
                 if place is None and level in context and _names_bare_level(
-                        text[sentence[0]:sentence[1]], lex, level):
+                        text[sentence[0]:sentence[1]], lang, level):
                     place = context[level]  # "la commune a mobilisé", "the district has"
             place = place or target
             key = (place.level, place.name) if place else ("province", province or "")
@@ -212,15 +212,16 @@ def _stretch_end(s: _Stretch, stretches: list[_Stretch], length: int) -> int:
     return min(later, default=length)
 
 
-def _names_bare_level(sentence: str, lex: Lexicon, level: str) -> bool:
+@lru_cache(maxsize=512)  # asked again for each figure of the same sentence
+def _names_bare_level(sentence: str, lang: str, level: str) -> bool:
     """'the commune has set up', 'the district has recognised': a level word (of that level
     alone) that no name follows (or, in English, precedes)."""
     from extractors.localities import find_mentions
 
-    bare = _level_word_re(lex.lang, level)
+    bare = _level_word_re(lang, level)
     if bare is None or not bare.search(norm_text(sentence)):
         return False
-    return not any(level in m.levels for m in find_mentions(sentence, lex.lang))
+    return not any(level in m.levels for m in find_mentions(sentence, lang))
 
 
 @cache
