@@ -180,7 +180,7 @@ def _records(models: list[_Stretch], place_wide: list[_Stretch], province: str |
     stretches = sorted(models + place_wide, key=lambda s: s.start)
     ends = {id(s): _stretch_end(s, stretches, len(text)) for s in stretches}
     out: list[ModelRecord] = []
-    for seq, s in enumerate(stretches):
+    for s in stretches:
         if s.model is None and s.place is None and not s.metrics and not s.places:
             continue
         places = s.places if s.model is not None or s.place is None else [s.place]
@@ -196,13 +196,13 @@ def _records(models: list[_Stretch], place_wide: list[_Stretch], province: str |
                 locality = to_locality([district, *places], province)
         year, year_from, year_to = _year(years, s, ends[id(s)], text)
         out.append(ModelRecord(
-            seq=seq, model_name=s.model.name if s.model else None,
+            seq=len(out), model_name=s.model.name if s.model else None,
             quoted=bool(s.model and s.model.quoted),
             organisation=s.model.organisation if s.model else None,
             field=_field(fields, s, ends[id(s)]) if s.model else None,  # type: ignore[arg-type]
             locality=locality, year=year, year_from=year_from, year_to=year_to,
             metrics=sorted(s.metrics, key=lambda m: m.evidence.start)))
-    return [r.model_copy(update={"seq": i}) for i, r in enumerate(out)]
+    return out
 
 
 def _stretch_end(s: _Stretch, stretches: list[_Stretch], length: int) -> int:
