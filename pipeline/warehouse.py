@@ -185,17 +185,21 @@ def load_rows(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
         touched: set[str] = set()
         if batch.replaced:
             _register(con, "_replaced", [{"path": p} for p in batch.replaced])
-            touched |= {sid for (sid,) in con.execute(
-                "SELECT DISTINCT story_id FROM articles WHERE path IN (SELECT path FROM _replaced)"
-            ).fetchall()}
-            for table in ("metrics", "records", "articles", "rejections", "files"):
-                con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM _replaced)")
+            # every path with rows has a files row: new files (most of a run) delete nothing,
+            # and need not scan the tables, which grow with the warehouse, to find that out
+            if con.execute("SELECT count(*) FROM files WHERE path IN "
+                           "(SELECT path FROM _replaced)").fetchall()[0][0]:
+                touched |= {sid for (sid,) in con.execute(
+                    "SELECT DISTINCT story_id FROM articles WHERE path IN "
+                    "(SELECT path FROM _replaced)").fetchall()}
+                for table in ("metrics", "records", "articles", "rejections", "files"):
+                    con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM _replaced)")
         _group_by_fingerprint(con, articles, batch.tables.get("records", []))
         for table in LOADED_TABLES:
             _insert(con, table, batch.tables.get(table, []))
         _insert(con, "stories", _new_stories(con, articles))
         touched |= _adopt_loose_translations(con, articles)
-        con.execute("DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM articles)")
+        _drop_empty_stories(con, touched)
         touched |= {str(a["story_id"]) for a in articles}
         reconcile_stories(con, touched)
         con.execute("COMMIT")
@@ -335,9 +339,27 @@ def _metric_row(m: object, i: int, rec: ModelRecord, a: Article) -> dict[str, ob
     }
 
 
+def _drop_empty_stories(con: duckdb.DuckDBPyConnection, candidates: set[str]) -> None:
+    """Stories left without articles: only those that lost one (replaced, or moved to another
+    story) can be, so only they are checked, not the whole table."""
+    if not candidates:
+        return
+    _register(con, "_emptied", [{"story_id": s} for s in sorted(candidates)])
+    try:
+        con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _emptied) AND "
+                    "story_id NOT IN (SELECT story_id FROM articles WHERE story_id IN "
+                    "(SELECT story_id FROM _emptied))")
+    finally:
+        con.unregister("_emptied")
+
+
 def _new_stories(con: duckdb.DuckDBPyConnection,
-                 articles: Iterable[dict[str, object]]) -> list[dict[str, object]]:
-    existing = {row[0] for row in con.execute("SELECT story_id FROM stories").fetchall()}
+                 articles: list[dict[str, object]]) -> list[dict[str, object]]:
+    ids = sorted({str(a["story_id"]) for a in articles})
+    if not ids:
+        return []
+    existing = {row[0] for row in con.execute(
+        "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?))", [ids]).fetchall()}
     out: dict[object, dict[str, object]] = {}
     for a in articles:
         sid = a["story_id"]

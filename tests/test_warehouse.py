@@ -177,6 +177,45 @@ def test_a_translation_citing_no_url_joins_its_original_by_fingerprint(tmp_path:
     assert n == 1
 
 
+def _empty_stories(db: Path) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM stories WHERE story_id NOT IN "
+                           "(SELECT story_id FROM articles)").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_a_story_that_loses_its_articles_is_dropped(tmp_path: Path, db: Path) -> None:
+    """A changed file that now cites another source leaves its old story; a loose translation
+    loaded before its original is adopted by it (a batch later): neither leaves an empty story
+    behind, and stories that keep their articles stay."""
+    from tests.conftest import SAMPLES
+
+    folder = tmp_path / "moves"
+    folder.mkdir()
+    english = (SAMPLES / "translations" / "vietnam-vn-son-tinh-en.txt").read_text("utf-8")
+    (folder / "a-en.txt").write_text(english.replace("Source: https://", "Posted: "), "utf-8")
+    shutil.copy(SAMPLES / "baoquangngai" / "son-tinh-nhan-rong-mo-hinh-dan-van-kheo.html",
+                folder / "b-original.html")
+    shutil.copy(SAMPLES / "003_0ce8fcdb2e1cb020.txt", folder)
+    run(folder, db, batch_size=1)  # the translation is loaded, alone, before its original
+    assert _empty_stories(db) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    stories = {sid for (sid,) in con.execute("SELECT story_id FROM stories").fetchall()}
+    con.close()
+    assert len(stories) == 2
+    target = folder / "003_0ce8fcdb2e1cb020.txt"
+    target.write_text("Source: https://example.vn/another-report\n" + target.read_text("utf-8"),
+                      "utf-8")
+    run(folder, db)
+    assert _empty_stories(db) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    after = {sid for (sid,) in con.execute("SELECT story_id FROM stories").fetchall()}
+    con.close()
+    assert len(after) == 2 and len(after & stories) == 1
+
+
 def test_story_level_facts_count_each_fact_once(db: Path) -> None:
     from tests.conftest import SAMPLES
 
