@@ -185,7 +185,16 @@ _SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”»)]*\s+|\n+")
 
 
 def sentence_spans(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: ends at . ! ? ؟ … before whitespace, or at a newline."""
+    """(start, end) of each sentence: ends at . ! ? ؟ … before whitespace, or at a newline.
+
+    Memoised for the last few texts (the metric engine and the attribution both split the
+    article): the list is shared, read it only.
+    """
+    return _sentence_spans(text, tuple(abbreviations))
+
+
+@lru_cache(maxsize=8)
+def _sentence_spans(text: str, abbreviations: tuple[str, ...]) -> list[tuple[int, int]]:
     abbrevs = {norm(a) for a in abbreviations}
     spans: list[tuple[int, int]] = []
     start = 0
