@@ -146,6 +146,18 @@ def _vote(values: list[Any]) -> Any:
     return Counter(present).most_common(1)[0][0]
 
 
+VOTED = ("field", "province", "district", "commune", "village", "province_code",
+         "district_code", "commune_code", "province_2025", "commune_2025", "year", "year_from",
+         "year_to")
+
+
+def _voted(records: list[Row]) -> Row:
+    """Each field's vote over a cluster's records (most clusters hold one: its own values)."""
+    if len(records) == 1:
+        return {k: records[0].get(k) for k in VOTED}
+    return {k: _vote([r.get(k) for r in records]) for k in VOTED}
+
+
 def _rows(story_id: str, clusters: list[_Cluster], langs: dict[str, str]) -> tuple[list[Row], list[Row]]:
     story_records: list[Row] = []
     story_metrics: list[Row] = []
@@ -158,10 +170,7 @@ def _rows(story_id: str, clusters: list[_Cluster], langs: dict[str, str]) -> tup
             "story_record_id": srid, "story_id": story_id, "seq": seq,
             "model_name": next(iter(names.values()), None), "model_names": names or None,
             "quoted": any(r.get("quoted") for r in c.records),
-            **{k: _vote([r.get(k) for r in c.records]) for k in (
-                "field", "province", "district", "commune", "village", "province_code",
-                "district_code", "commune_code", "province_2025", "commune_2025", "year",
-                "year_from", "year_to")},
+            **_voted(c.records),
             "n_articles": len(articles),
             "languages": sorted({langs.get(a, "?") for a in articles}),
             "record_ids": [r["record_id"] for r in c.records],
@@ -173,8 +182,10 @@ def _rows(story_id: str, clusters: list[_Cluster], langs: dict[str, str]) -> tup
             story_metrics.append({
                 "story_metric_id": f"{srid}/{mseq}", "story_record_id": srid,
                 "story_id": story_id, "metric": metric, "value": lead["value"],
-                "qualifier": _vote([m["qualifier"] for m in group]), "unit": lead.get("unit"),
-                "year": _vote([m.get("year") for m in group]),
+                "qualifier": lead["qualifier"] if len(group) == 1 else _vote(
+                    [m["qualifier"] for m in group]), "unit": lead.get("unit"),
+                "year": lead.get("year") if len(group) == 1 else _vote(
+                    [m.get("year") for m in group]),
                 "n_articles": len({m["article_id"] for m in group}),
                 "languages": sorted({langs.get(m["article_id"], "?") for m in group}),
                 "conflict": len(keys) > 1, "keys": sorted(keys),
