@@ -2,6 +2,9 @@
 -- Keys are documented, not enforced: DuckDB's unique indexes reject a delete and re-insert of
 -- the same key inside one transaction, which is exactly how a changed file is replaced. Tests
 -- assert the keys are unique.
+-- Long text (article text, evidence sentences) is stored with zstd: each batch's checkpoint
+-- compresses it at half the cost of the default string compression's analysis, and the file
+-- comes out a third smaller (8,000 generated articles: 0.67 -> 0.37 ms a file, 67 -> 42 MB).
 
 -- One row per pipeline run. Key: run_id.
 CREATE TABLE IF NOT EXISTS runs (
@@ -52,7 +55,7 @@ CREATE TABLE IF NOT EXISTS articles (
     lang_prob     DOUBLE,
     published     DATE,
     encoding      VARCHAR,
-    text          VARCHAR,    -- cleaned text; metric offsets point into it
+    text          VARCHAR USING COMPRESSION zstd,  -- cleaned text; metric offsets point into it
     n_chars       INTEGER,
     dropped_lines INTEGER,    -- boilerplate lines removed
     fingerprint   VARCHAR,    -- sorted numerals of the text, to group translations citing no URL
@@ -107,7 +110,7 @@ CREATE TABLE IF NOT EXISTS metrics (
     unit       VARCHAR,       -- km | ha | VND | t, NULL for counts
     year       INTEGER,       -- the year the figure refers to, where the sentence says
     surface    VARCHAR,       -- the words read: "plus de 300 patrouilles"
-    evidence   VARCHAR,       -- the sentence
+    evidence   VARCHAR USING COMPRESSION zstd,  -- the sentence
     start_char INTEGER,       -- offsets of surface in articles.text
     end_char   INTEGER
 );
@@ -193,7 +196,7 @@ CREATE TABLE IF NOT EXISTS story_metrics (
     languages       VARCHAR[],
     conflict        BOOLEAN,   -- translations name the value differently ("73 sujets" / "73 kasus")
     keys            VARCHAR[], -- every key given
-    evidence        VARCHAR,   -- the sentence, from the first article that reports it
+    evidence        VARCHAR USING COMPRESSION zstd,  -- the sentence, from the first article that reports it
     metric_ids      VARCHAR[]
 );
 
