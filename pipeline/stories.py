@@ -7,11 +7,16 @@ known by its own canonical URL. Both canonicalise to the same key, so they share
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
+from typing import Generic, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from extractors.lexicon import all_lexicons
+
+T = TypeVar("T")
 
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|_ga|ref|ref_src|cmpid|"
@@ -84,14 +89,18 @@ FINGERPRINT_MIN_OVERLAP = 0.8
 
 def fingerprint_overlap(a: str | None, b: str | None) -> float:
     """Share of numerals two texts have in common (multiset), over the larger of the two."""
-    from collections import Counter
-
     if not a or not b:
         return 0.0
-    ca, cb = Counter(a.split(",")), Counter(b.split(","))
-    if min(sum(ca.values()), sum(cb.values())) < FINGERPRINT_MIN_NUMBERS:
+    ca, cb = _numerals(a), _numerals(b)
+    na, nb = a.count(",") + 1, b.count(",") + 1
+    if min(na, nb) < FINGERPRINT_MIN_NUMBERS:
         return 0.0
-    return sum((ca & cb).values()) / max(sum(ca.values()), sum(cb.values()))
+    return sum((ca & cb).values()) / max(na, nb)
+
+
+@lru_cache(maxsize=4096)  # a new text is compared with many candidates, a candidate with many
+def _numerals(fingerprint: str) -> Counter[str]:
+    return Counter(fingerprint.split(","))
 
 
 def same_report(a: str | None, b: str | None) -> bool:
@@ -102,3 +111,31 @@ def same_report(a: str | None, b: str | None) -> bool:
     if min(na, nb) < FINGERPRINT_MIN_OVERLAP * max(na, nb):
         return False  # the overlap is at most min/max: no need to count (the common case)
     return fingerprint_overlap(a, b) >= FINGERPRINT_MIN_OVERLAP
+
+
+class ByCount(Generic[T]):
+    """Candidate texts indexed by how many numerals their fingerprint holds, kept in the order
+    they were added.
+
+    same_report() turns a pair down at once when one fingerprint holds fewer than
+    FINGERPRINT_MIN_OVERLAP of the other's count, so `near(fp)` returns only the candidates
+    inside that window (one numeral wider on each side; same_report still decides), in the
+    order they came: the same matches, without reading every candidate.
+    """
+
+    def __init__(self) -> None:
+        self._by_n: dict[int, list[tuple[int, T]]] = {}
+        self._added = 0
+
+    def add(self, fingerprint: str, item: T) -> None:
+        self._by_n.setdefault(fingerprint.count(",") + 1, []).append((self._added, item))
+        self._added += 1
+
+    def near(self, fingerprint: str) -> list[T]:
+        n = fingerprint.count(",") + 1
+        low = math.floor(n * FINGERPRINT_MIN_OVERLAP) - 1
+        high = math.ceil(n / FINGERPRINT_MIN_OVERLAP) + 1
+        found = [x for k in range(max(low, 1), high + 1) for x in self._by_n.get(k, ())]
+        found.sort(key=lambda x: x[0])
+        return [item for _, item in found]
+

@@ -115,3 +115,25 @@ def test_documents_without_url_are_stories_of_their_own() -> None:
     assert method == "singleton"
     assert story_id(key, "a.txt") != story_id(key, "b.txt")
     assert story_id(key, "a.txt") == story_id(key, "a.txt")
+
+
+def test_the_count_index_keeps_every_match_in_order() -> None:
+    """ByCount.near() may leave out only what same_report() would turn down, and keeps the
+    order the candidates came in (the first match wins when a translation is grouped)."""
+    import random
+
+    from pipeline.stories import ByCount, same_report
+
+    rnd = random.Random(9)
+    pool = [str(v) for v in (1, 2, 5, 12, 30, 73, 120, 300, 6540, 1.2e9)]
+    texts = []
+    for _ in range(40):  # a report, and translations that lost or gained a few numbers
+        base = rnd.choices(pool, k=rnd.randint(5, 30))
+        for drop in range(0, len(base) // 3 + 1):
+            texts.append(",".join(sorted(base[drop:] + rnd.choices(pool, k=rnd.randint(0, 4)))))
+    index: ByCount[int] = ByCount()
+    for i, fp in enumerate(texts):
+        index.add(fp, i)
+    for fp in texts[::3]:
+        every = [i for i, other in enumerate(texts) if same_report(fp, other)]
+        assert [i for i in index.near(fp) if same_report(fp, texts[i])] == every

@@ -56,6 +56,27 @@ def test_long_text_is_stored_with_zstd(seeds_dir: Path, db: Path, table: str,
     assert found == {"ZSTD"}
 
 
+def test_fingerprints_holding_a_numeral_are_found_as_a_split_would_find_them() -> None:
+    """The regex that picks translation candidates selects exactly the fingerprints whose
+    comma-separated numerals include one of those asked (decimals, exponents, prefixes)."""
+    import random
+
+    rnd = random.Random(5)
+    pool = ["0", "1", "12", "120", "1.2", "1.2e+09", "12e+09", "2.5", "25", "300", "3000",
+            "1e-05", "6540", "65400", "0.5"]
+    fingerprints = [",".join(sorted(rnd.choices(pool, k=rnd.randint(1, 8)))) for _ in range(400)]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (fp VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?)", [[f] for f in fingerprints])
+    for _ in range(40):
+        asked = sorted(set(rnd.sample(pool, rnd.randint(1, 4))))
+        by_regex = con.execute("SELECT fp FROM t WHERE regexp_matches(fp, ?) ORDER BY fp",
+                               [warehouse._holding_any(asked)]).fetchall()
+        by_split = con.execute("SELECT fp FROM t WHERE list_has_any(string_split(fp, ','), ?) "
+                               "ORDER BY fp", [asked]).fetchall()
+        assert by_regex == by_split, asked
+
+
 def _ordered(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
     return [r[0] for r in con.execute(f"DESCRIBE {view}").fetchall()]
 
