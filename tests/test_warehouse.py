@@ -40,11 +40,13 @@ def test_contract_views_have_their_columns(db: Path) -> None:
     assert {"path", "lang", "story_id"} <= _columns(con, "articles")
 
 
-@pytest.mark.parametrize(("table", "column"), [("articles", "text"), ("metrics", "evidence"),
+@pytest.mark.parametrize(("table", "column"), [("metrics", "evidence"),
                                                ("story_metrics", "evidence")])
 def test_long_text_is_stored_with_zstd(seeds_dir: Path, db: Path, table: str,
                                        column: str) -> None:
-    """The checkpoint of every batch compresses it: zstd costs half the default's analysis."""
+    """The checkpoint of every batch compresses it: zstd costs half the default's analysis.
+    (articles.text is declared zstd too, but on the seeds DuckDB would pick zstd for it by
+    itself, so a check of it could not fail.)"""
     run(seeds_dir, db)
     con = duckdb.connect(str(db), read_only=True)
     try:
