@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import Generic, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -91,23 +92,43 @@ def fingerprint_overlap(a: str | None, b: str | None) -> float:
     """Share of numerals two texts have in common (multiset), over the larger of the two."""
     if not a or not b:
         return 0.0
-    ca, cb = _numerals(a), _numerals(b)
-    na, nb = a.count(",") + 1, b.count(",") + 1
-    if min(na, nb) < FINGERPRINT_MIN_NUMBERS:
+    fa, fb = _numerals(a), _numerals(b)
+    if min(fa.n, fb.n) < FINGERPRINT_MIN_NUMBERS:
         return 0.0
-    return sum((ca & cb).values()) / max(na, nb)
+    return fa.shared(fb) / max(fa.n, fb.n)
+
+
+class _Numerals:
+    """A fingerprint's numerals as a multiset: how many, and how many times each."""
+
+    __slots__ = ("counts", "distinct", "n", "repeats")
+
+    def __init__(self, fingerprint: str) -> None:
+        numerals = fingerprint.split(",")
+        self.n = len(numerals)
+        self.counts = Counter(numerals)
+        self.distinct = frozenset(self.counts)
+        self.repeats = len(self.distinct) < self.n
+
+    def shared(self, other: _Numerals) -> int:
+        """Size of the multiset intersection, sum((self.counts & other.counts).values()): a set
+        intersection in C, and a count only where a numeral repeats."""
+        common = self.distinct & other.distinct
+        if not (self.repeats or other.repeats):
+            return len(common)
+        return sum(min(self.counts[k], other.counts[k]) for k in common)
 
 
 @lru_cache(maxsize=4096)  # a new text is compared with many candidates, a candidate with many
-def _numerals(fingerprint: str) -> Counter[str]:
-    return Counter(fingerprint.split(","))
+def _numerals(fingerprint: str) -> _Numerals:
+    return _Numerals(fingerprint)
 
 
 def same_report(a: str | None, b: str | None) -> bool:
     """Conservative: two texts report the same thing if most of their many numbers agree."""
     if not a or not b:
         return False
-    na, nb = a.count(",") + 1, b.count(",") + 1
+    na, nb = _numerals(a).n, _numerals(b).n
     if min(na, nb) < FINGERPRINT_MIN_OVERLAP * max(na, nb):
         return False  # the overlap is at most min/max: no need to count (the common case)
     return fingerprint_overlap(a, b) >= FINGERPRINT_MIN_OVERLAP
@@ -136,6 +157,5 @@ class ByCount(Generic[T]):
         low = math.floor(n * FINGERPRINT_MIN_OVERLAP) - 1
         high = math.ceil(n / FINGERPRINT_MIN_OVERLAP) + 1
         found = [x for k in range(max(low, 1), high + 1) for x in self._by_n.get(k, ())]
-        found.sort(key=lambda x: x[0])
+        found.sort(key=itemgetter(0))  # each list is in order; the sort merges them
         return [item for _, item in found]
-

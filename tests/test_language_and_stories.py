@@ -137,3 +137,22 @@ def test_the_count_index_keeps_every_match_in_order() -> None:
     for fp in texts[::3]:
         every = [i for i, other in enumerate(texts) if same_report(fp, other)]
         assert [i for i in index.near(fp) if same_report(fp, texts[i])] == every
+
+
+def test_numeral_overlap_counts_as_a_multiset_intersection_does() -> None:
+    """fingerprint_overlap() counts shared numerals with set operations; a numeral repeated
+    in both texts counts as often as the rarer of the two has it, as Counter & counts."""
+    import random
+    from collections import Counter
+
+    from pipeline.stories import fingerprint_overlap
+
+    rnd = random.Random(4)
+    pool = ["1", "2", "12", "73", "300", "6540", "1.2e+09", "2024"]
+    for _ in range(2000):
+        a = rnd.choices(pool, k=rnd.randint(1, 14))
+        b = rnd.choices(pool[: rnd.randint(1, len(pool))], k=rnd.randint(1, 14))
+        expected = 0.0
+        if min(len(a), len(b)) >= 6:
+            expected = sum((Counter(a) & Counter(b)).values()) / max(len(a), len(b))
+        assert fingerprint_overlap(",".join(a), ",".join(b)) == expected
