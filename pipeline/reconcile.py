@@ -58,8 +58,10 @@ def reconcile(story_id: str, records: list[Row], metrics: list[Row],
         for rec in sorted((r for r in records if r["article_id"] == article_id),
                           key=lambda r: r["seq"]):
             mine = by_record.get(rec["record_id"], [])
-            shared = Counter(c for m in mine for c in index.clusters_near(m["value"]))
-            best, _ = _best_cluster(rec, mine, clusters, taken, shared)
+            best = None
+            if len(taken) < len(clusters):  # else every cluster holds one of this article's
+                shared = Counter(c for m in mine for c in index.clusters_near(m["value"]))
+                best, _ = _best_cluster(rec, mine, clusters, taken, shared)
             if best is None:
                 clusters.append(_Cluster())
                 best = len(clusters) - 1
@@ -116,9 +118,12 @@ def _lowest(rec: Row) -> str | None:
 
 def _absorb(cluster: _Cluster, rec: Row, mine: list[Row]) -> list[float]:
     """Add a record and its metrics to a cluster; returns the values of new metric groups."""
-    new: list[float] = []
-    if not cluster.records:
+    if not cluster.records:  # a new cluster: each metric opens a group (none can share one)
         cluster.place = _folded_place(rec)
+        cluster.records.append(rec)
+        cluster.metrics = [[m] for m in mine]
+        return [m["value"] for m in mine]
+    new: list[float] = []
     cluster.records.append(rec)
     used: set[int] = set()
     for m in mine:
@@ -177,18 +182,29 @@ def _rows(story_id: str, clusters: list[_Cluster], langs: dict[str, str]) -> tup
         })
         for mseq, group in enumerate(c.metrics):
             lead = group[0]
-            keys = {lead["metric"]: 1} if len(group) == 1 else Counter(m["metric"] for m in group)
-            metric = lead["metric"] if len(group) == 1 else _vote([m["metric"] for m in group])
+            if len(group) == 1:  # most groups: one article's metric, its own values
+                story_metrics.append(_single(lead, f"{srid}/{mseq}", srid, story_id, langs))
+                continue
+            keys = Counter(m["metric"] for m in group)
             story_metrics.append({
                 "story_metric_id": f"{srid}/{mseq}", "story_record_id": srid,
-                "story_id": story_id, "metric": metric, "value": lead["value"],
-                "qualifier": lead["qualifier"] if len(group) == 1 else _vote(
-                    [m["qualifier"] for m in group]), "unit": lead.get("unit"),
-                "year": lead.get("year") if len(group) == 1 else _vote(
-                    [m.get("year") for m in group]),
+                "story_id": story_id, "metric": _vote([m["metric"] for m in group]),
+                "value": lead["value"], "qualifier": _vote([m["qualifier"] for m in group]),
+                "unit": lead.get("unit"), "year": _vote([m.get("year") for m in group]),
                 "n_articles": len({m["article_id"] for m in group}),
                 "languages": sorted({langs.get(m["article_id"], "?") for m in group}),
                 "conflict": len(keys) > 1, "keys": sorted(keys),
                 "evidence": lead.get("evidence"), "metric_ids": [m["metric_id"] for m in group],
             })
     return story_records, story_metrics
+
+
+def _single(m: Row, smid: str, srid: str, story_id: str, langs: dict[str, str]) -> Row:
+    """The story metric of a group of one: what the vote over one metric gives."""
+    return {
+        "story_metric_id": smid, "story_record_id": srid, "story_id": story_id,
+        "metric": m["metric"], "value": m["value"], "qualifier": m["qualifier"],
+        "unit": m.get("unit"), "year": m.get("year"), "n_articles": 1,
+        "languages": [langs.get(m["article_id"], "?")], "conflict": False, "keys": [m["metric"]],
+        "evidence": m.get("evidence"), "metric_ids": [m["metric_id"]],
+    }

@@ -198,11 +198,14 @@ def load_rows(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
         _group_by_fingerprint(con, articles, batch.tables.get("records", []))
         for table in LOADED_TABLES:
             _insert(con, table, batch.tables.get(table, []))
-        _insert(con, "stories", _new_stories(con, articles))
-        touched |= _adopt_loose_translations(con, articles)
-        _drop_empty_stories(con, touched)
-        touched |= {str(a["story_id"]) for a in articles}
-        reconcile_stories(con, touched)
+        new_stories = _new_stories(con, articles)
+        _insert(con, "stories", new_stories)
+        adopted = _adopt_loose_translations(con, articles)
+        _drop_empty_stories(con, touched | adopted)
+        touched |= adopted | {str(a["story_id"]) for a in articles}
+        # a story new in this batch, which adopted no older article, has all its rows here
+        in_batch = {str(row["story_id"]) for row in new_stories} - adopted
+        reconcile_stories(con, touched, batch if in_batch else None, in_batch)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -230,12 +233,15 @@ def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[dict[st
     # one query for the batch: every article sharing the largest numeral of a loose one
     largest = sorted({_largest(str(a["fingerprint"])) for a in loose})
     sharing: dict[str, ByCount[Candidate]] = {}
+    wanted = set(largest)
     for sid, lang, fp in con.execute(
             "SELECT story_id, lang, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND "
             "story_method <> 'fingerprint' AND regexp_matches(fingerprint, ?)",
             [_holding_any(largest)]).fetchall():
-        for numeral in set(str(fp).split(",")) & set(largest):
-            sharing.setdefault(numeral, ByCount()).add(str(fp), (sid, lang, fp))
+        for numeral in wanted.intersection(str(fp).split(",")):
+            if (index := sharing.get(numeral)) is None:
+                index = sharing[numeral] = ByCount()
+            index.add(str(fp), (sid, lang, fp))
     for a in loose:
         mine = str(a["fingerprint"])
         known = sharing.get(_largest(mine))
@@ -267,11 +273,14 @@ def _adopt_loose_translations(con: duckdb.DuckDBPyConnection,
     # by those numerals: one query a batch, and it reads only them, however large the warehouse
     largest = sorted({_largest(str(a["fingerprint"])) for a in anchors})
     by_numeral: dict[str, ByCount[tuple[str, str, str, str]]] = {}
+    wanted = set(largest)
     for row in con.execute("SELECT article_id, story_id, lang, fingerprint FROM articles "
                            "WHERE story_method = 'singleton' AND fingerprint IS NOT NULL AND "
                            "regexp_matches(fingerprint, ?)", [_holding_any(largest)]).fetchall():
-        for numeral in set(row[3].split(",")) & set(largest):
-            by_numeral.setdefault(numeral, ByCount()).add(row[3], row)
+        for numeral in wanted.intersection(row[3].split(",")):
+            if (index := by_numeral.get(numeral)) is None:
+                index = by_numeral[numeral] = ByCount()
+            index.add(row[3], row)
     moved: set[str] = set()
     for match in anchors:
         found = by_numeral.get(_largest(str(match["fingerprint"])))
@@ -388,27 +397,28 @@ def _file_row(r: FileResult, run_id: str, now: datetime) -> dict[str, object]:
             "articles": len(r.articles), "run_id": run_id, "loaded_at": now}
 
 
-def reconcile_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> None:
-    """Recompute the story-level tables of these stories from their articles' rows."""
+def reconcile_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str],
+                      batch: Batch | None = None, in_batch: set[str] | None = None) -> None:
+    """Recompute the story-level tables of these stories from their articles' rows.
+
+    The rows of the stories in `in_batch` are all in `batch` (the stories are new): they are
+    taken from it instead of being read back, and have no story rows to delete.
+    """
     from pipeline.reconcile import reconcile
 
     ids = sorted(set(story_ids))
     if not ids:
         return
-    _register(con, "_stories", [{"story_id": s} for s in ids])
-    for table in ("story_metrics", "story_records"):
-        con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT story_id FROM _stories)")
-    where = "WHERE story_id IN (SELECT story_id FROM _stories)"
-    articles = _dicts(con, f"SELECT article_id, lang, story_id, story_method FROM articles {where}")
-    records = _dicts(con, f"SELECT * FROM records {where}")
-    metrics = _dicts(con, "SELECT m.*, r.story_id FROM metrics m JOIN records r "
-                          f"ON r.record_id = m.record_id {where.replace('story_id', 'r.story_id', 1)}")
-    out_records: list[dict[str, object]] = []
-    out_metrics: list[dict[str, object]] = []
+    here = set(in_batch or ()) & set(ids) if batch is not None else set()
+    stored = [s for s in ids if s not in here]
     by_story: dict[str, tuple[list[dict[str, object]], ...]] = {sid: ([], [], []) for sid in ids}
-    for i, rows in enumerate((records, metrics, articles)):
+    for i, rows in enumerate(_stored_inputs(con, stored)):
         for row in rows:
             by_story[str(row["story_id"])][i].append(row)
+    if here and batch is not None:
+        _batch_inputs(batch, here, by_story)
+    out_records: list[dict[str, object]] = []
+    out_metrics: list[dict[str, object]] = []
     for sid in ids:
         recs, mets = reconcile(sid, *by_story[sid])
         out_records.extend(recs)
@@ -418,6 +428,41 @@ def reconcile_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) 
             if row["model_names"] else None
     _insert(con, "story_records", out_records)
     _insert(con, "story_metrics", out_metrics)
+
+
+def _stored_inputs(con: duckdb.DuckDBPyConnection, ids: list[str]
+                   ) -> tuple[list[dict[str, object]], ...]:
+    """(records, metrics, articles) of these stories as the warehouse holds them; their story
+    rows are deleted, to be written anew."""
+    if not ids:
+        return [], [], []
+    _register(con, "_stories", [{"story_id": s} for s in ids])
+    for table in ("story_metrics", "story_records"):
+        con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT story_id FROM _stories)")
+    where = "WHERE story_id IN (SELECT story_id FROM _stories)"
+    articles = _dicts(con, f"SELECT article_id, lang, story_id, story_method FROM articles {where}")
+    records = _dicts(con, f"SELECT * FROM records {where}")
+    metrics = _dicts(con, "SELECT m.*, r.story_id FROM metrics m JOIN records r "
+                          f"ON r.record_id = m.record_id {where.replace('story_id', 'r.story_id', 1)}")
+    return records, metrics, articles
+
+
+def _batch_inputs(batch: Batch, ids: set[str],
+                  by_story: dict[str, tuple[list[dict[str, object]], ...]]) -> None:
+    """The same rows, for stories whose every article is in the batch, taken from it."""
+    story_of: dict[object, str] = {}
+    for rec in batch.tables.get("records", []):
+        sid = str(rec["story_id"])
+        if sid in ids:
+            by_story[sid][0].append(rec)
+            story_of[rec["record_id"]] = sid
+    for m in batch.tables.get("metrics", []):
+        if (sid := story_of.get(m["record_id"])) is not None:
+            by_story[sid][1].append(m)
+    for a in batch.tables.get("articles", []):
+        sid = str(a["story_id"])
+        if sid in ids:
+            by_story[sid][2].append(a)
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, object]]:
