@@ -46,6 +46,9 @@ def run_command(
     batch_size: Annotated[int, typer.Option(help="Files loaded per transaction.")] = DEFAULT_BATCH,
     workers: Annotated[int, typer.Option(
         help="Processes for the per-article work (one writer loads what they return).")] = 1,
+    hold_batches: Annotated[int, typer.Option(
+        help="Batches between closes of the warehouse (DuckDB checkpoints on close; readers "
+             "get in only then). More cost the writer less on large backfills.")] = 1,
     lock_wait: Annotated[float, typer.Option(
         help="Seconds to wait for another run writing to the same warehouse.")] = DEFAULT_LOCK_WAIT,
     retries: Annotated[int, typer.Option(
@@ -77,13 +80,15 @@ def run_command(
                                max_bytes=max_bytes, lock_wait=lock_wait, retries=retries)
         elif quiet or not sys.stdout.isatty():
             summary = run(folder, db, max_bytes=max_bytes, batch_size=batch_size,
-                          lock_wait=lock_wait, retries=retries, workers=workers)
+                          lock_wait=lock_wait, retries=retries, workers=workers,
+                          hold_batches=hold_batches)
         else:
             with _progress(console) as (progress, task):
                 summary = run(folder, db, max_bytes=max_bytes, batch_size=batch_size,
                               lock_wait=lock_wait, retries=retries, workers=workers,
-                              progress=lambda n, path: progress.update(task, completed=n,
-                                                                       description=path[-40:]))
+                              hold_batches=hold_batches,
+                              progress=lambda n, path: progress.update(
+                                  task, completed=n, description=path[-40:]))
     except WarehouseBusy as exc:
         typer.echo(f"pipeline run: warehouse busy: {exc}", err=True)
         raise typer.Exit(code=EXIT_BUSY) from exc

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import duckdb
+
 from pipeline import warehouse
 from pipeline.ingest import DEFAULT_MAX_BYTES, FoundFile, content_hash, find_files
 from pipeline.locking import (
@@ -48,8 +50,12 @@ def new_run_id() -> str:
 def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         batch_size: int = DEFAULT_BATCH, progress: Progress | None = None,
         lock_wait: float = DEFAULT_LOCK_WAIT, retries: int = DEFAULT_RETRIES,
-        workers: int = 1) -> RunSummary:
+        workers: int = 1, hold_batches: int = 1) -> RunSummary:
     """Ingest `folder` into the warehouse at `db`; returns the run's summary.
+
+    The warehouse is closed (and DuckDB checkpoints it) after every `hold_batches` batches, so
+    that read-only sessions get in between; more batches a close cost the writer less (each
+    batch still commits on its own) and keep readers out longer.
 
     Raises WarehouseBusy when another run holds the writer lock past `lock_wait` seconds, or
     another process holds the database through `retries` retries; batches loaded before that
@@ -60,7 +66,8 @@ def run(folder: Path | str, db: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTE
         raise NotADirectoryError(f"{folder} is not a folder")
     try:
         with writer_lock(db, lock_wait):
-            return _run_locked(folder, db, max_bytes, batch_size, progress, retries, workers)
+            return _run_locked(folder, db, max_bytes, batch_size, progress, retries, workers,
+                               max(hold_batches, 1))
     finally:
         gc.unfreeze()
 
@@ -80,12 +87,17 @@ def begin_run(folder: Path, db: Path | str, options: dict[str, object],
 
 
 def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
-                progress: Progress | None, retries: int, workers: int) -> RunSummary:
+                progress: Progress | None, retries: int, workers: int,
+                hold_batches: int) -> RunSummary:
     started = time.perf_counter()
-    summary, known = begin_run(folder, db, {"max_bytes": max_bytes, "batch_size": batch_size,
-                                            "workers": workers}, retries)
+    options: dict[str, object] = {"max_bytes": max_bytes, "batch_size": batch_size,
+                                  "workers": workers}
+    if hold_batches > 1:
+        options["hold_batches"] = hold_batches
+    summary, known = begin_run(folder, db, options, retries)
     batch: list[FileRows] = []
     langs: Counter[str] = Counter()
+    writer = _Writer(db, retries, hold_batches)
     try:
         for found, result in _results(folder, known, max_bytes, workers, summary.run_id,
                                       batch_size):
@@ -99,13 +111,15 @@ def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
             _tally(result, summary, langs)
             batch.append(result)
             if len(batch) >= batch_size:
-                _load(db, batch, retries)
+                writer.load(batch)
                 batch.clear()
                 settle_memory()  # the models a single process loaded lazily, too
-        _load(db, batch, retries)
+        writer.load(batch)
+        writer.close()
         summary.articles_per_lang = dict(sorted(langs.items()))
         summary.status = "completed"
     except BaseException as exc:
+        writer.close()
         summary.status = "failed"
         finish(db, summary, started, retries=1, error=f"{type(exc).__name__}: {exc}")
         raise
@@ -122,17 +136,37 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-def _load(db: Path | str, batch: list[FileRows], retries: int) -> None:
-    if not batch:
-        return
-    rows = Batch()
-    for one in batch:
-        rows.extend(one.rows)
-    con = connect_for_writing(db, retries, migrate=False)
-    try:
-        warehouse.load_rows(con, rows)
-    finally:
-        con.close()
+class _Writer:
+    """The run's batches into the warehouse, each one transaction. The connection is opened
+    for a batch and closed after every `hold` batches: closing is when DuckDB checkpoints, and
+    when a read-only session can open the file."""
+
+    def __init__(self, db: Path | str, retries: int, hold: int = 1) -> None:
+        self.db, self.retries, self.hold = db, retries, hold
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.held = 0
+
+    def load(self, batch: list[FileRows]) -> None:
+        if not batch:
+            return
+        rows = Batch()
+        for one in batch:
+            rows.extend(one.rows)
+        if self.con is None:
+            self.con = connect_for_writing(self.db, self.retries, migrate=False)
+        try:
+            warehouse.load_rows(self.con, rows)
+        except BaseException:
+            self.close()
+            raise
+        self.held += 1
+        if self.held >= self.hold:
+            self.close()
+
+    def close(self) -> None:
+        if self.con is not None:
+            con, self.con, self.held = self.con, None, 0
+            con.close()
 
 
 def finish(db: Path | str, summary: RunSummary, started: float, retries: int,

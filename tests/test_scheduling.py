@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import shutil
@@ -47,12 +48,15 @@ def _start(corpus: Path, db: Path, *extra: str) -> subprocess.Popen[bytes]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+@pytest.mark.parametrize("hold", ["1", "3"])
 def test_killed_runs_leave_a_consistent_warehouse_that_the_next_run_completes(
-        corpus: Path, clean_build: dict, tmp_path: Path) -> None:
+        corpus: Path, clean_build: dict, tmp_path: Path, hold: str) -> None:
+    """Also when killed while it holds the warehouse across batches (not checkpointed: the
+    committed batches are in DuckDB's write-ahead log, replayed on the next open)."""
     db = tmp_path / "killed.duckdb"
     rng = random.Random(7)
     for _ in range(4):
-        proc = _start(corpus, db, "--batch-size", "2")
+        proc = _start(corpus, db, "--batch-size", "2", "--hold-batches", hold)
         time.sleep(rng.uniform(2.0, 9.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -68,6 +72,24 @@ def test_killed_runs_leave_a_consistent_warehouse_that_the_next_run_completes(
     con = duckdb.connect(str(db), read_only=True)
     statuses = {s for (s,) in con.execute("SELECT status FROM runs").fetchall()}
     assert "running" not in statuses and "completed" in statuses
+
+
+def test_holding_the_warehouse_across_batches_closes_it_less_and_loads_the_same(
+        corpus: Path, clean_build: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_module = importlib.import_module("pipeline.run")  # pipeline.run is also the function
+    opened: list[int] = []
+    real = run_module.connect_for_writing
+    monkeypatch.setattr(run_module, "connect_for_writing",
+                        lambda *a, **k: opened.append(1) or real(*a, **k))
+    run(corpus, tmp_path / "each.duckdb", batch_size=2)
+    each = len(opened)
+    opened.clear()
+    db = tmp_path / "held.duckdb"
+    summary = run(corpus, db, batch_size=2, hold_batches=4)
+    assert summary.status == "completed" and summary.options["hold_batches"] == 4
+    batches = each - 2  # besides the batches: the run's start and end
+    assert len(opened) - 2 == -(-batches // 4)
+    assert snapshot(db) == clean_build
 
 
 def test_two_simultaneous_runs_end_as_one(corpus: Path, clean_build: dict, tmp_path: Path) -> None:
