@@ -216,18 +216,24 @@ def test_a_translation_citing_no_url_joins_its_original_by_fingerprint(tmp_path:
     assert n == 1
 
 
-def test_an_original_loaded_after_its_loose_translation_reconciles_both(tmp_path: Path,
-                                                                       db: Path) -> None:
-    """The translation (batch 1) joins the original's story when the original arrives (batch 2):
-    the story, new in batch 2, holds an older article, and its facts must count it."""
+def _translation_before_original(folder: Path) -> Path:
+    """A translation citing no URL ("a-en.txt") and its original ("b-original.html"): in
+    folder order, and so in batches of one, the translation is loaded first."""
     from tests.conftest import SAMPLES
 
-    folder = tmp_path / "fp"
     folder.mkdir()
     english = (SAMPLES / "translations" / "vietnam-vn-son-tinh-en.txt").read_text("utf-8")
     (folder / "a-en.txt").write_text(english.replace("Source: https://", "Posted: "), "utf-8")
     shutil.copy(SAMPLES / "baoquangngai" / "son-tinh-nhan-rong-mo-hinh-dan-van-kheo.html",
                 folder / "b-original.html")
+    return folder
+
+
+def test_an_original_loaded_after_its_loose_translation_reconciles_both(tmp_path: Path,
+                                                                       db: Path) -> None:
+    """The translation (batch 1) joins the original's story when the original arrives (batch 2):
+    the story, new in batch 2, holds an older article, and its facts must count it."""
+    folder = _translation_before_original(tmp_path / "fp")
     run(folder, db, batch_size=1)
     con = duckdb.connect(str(db), read_only=True)
     assert dict(con.execute("SELECT path, story_method FROM articles").fetchall())["a-en.txt"] \
@@ -251,12 +257,7 @@ def test_a_story_that_loses_its_articles_is_dropped(tmp_path: Path, db: Path) ->
     behind, and stories that keep their articles stay."""
     from tests.conftest import SAMPLES
 
-    folder = tmp_path / "moves"
-    folder.mkdir()
-    english = (SAMPLES / "translations" / "vietnam-vn-son-tinh-en.txt").read_text("utf-8")
-    (folder / "a-en.txt").write_text(english.replace("Source: https://", "Posted: "), "utf-8")
-    shutil.copy(SAMPLES / "baoquangngai" / "son-tinh-nhan-rong-mo-hinh-dan-van-kheo.html",
-                folder / "b-original.html")
+    folder = _translation_before_original(tmp_path / "moves")
     shutil.copy(SAMPLES / "003_0ce8fcdb2e1cb020.txt", folder)
     run(folder, db, batch_size=1)  # the translation is loaded, alone, before its original
     assert _empty_stories(db) == 0
