@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import duckdb
 import pytest
@@ -305,6 +307,47 @@ def test_workers_build_the_same_warehouse(tmp_path: Path) -> None:
     con.close()
     for s in (first, summary):
         assert (s.records, s.metrics, s.articles_per_lang) == (records, metrics, langs)
+
+
+@pytest.mark.parametrize(("batch_size", "changed"), [
+    (16, slice(None, None, 3)),  # 2 files a task with 2 workers, over the window of 24
+    (500, slice(None, None, 3)),  # 8 files a task
+    (16, slice(0, 1)),  # a task of one file, sent because the window filled up behind it
+])
+def test_workers_take_files_in_chunks_and_hand_them_back_in_folder_order(
+        tmp_path: Path, batch_size: int, changed: slice) -> None:
+    """A re-run where some files changed: the unchanged ones are settled by the run itself,
+    between chunks of changed ones the workers examine; the run still sees every file in
+    folder order and loads what one process loads."""
+    from pipeline.ingest import find_files
+    from tests.conftest import SAMPLES
+    from tests.warehouse_snapshot import snapshot
+
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLES, folder)  # and every held-out round: 30 files, over the window
+    shutil.copytree(SAMPLES.parent.parent / "tests" / "heldout", folder / "heldout",
+                    ignore=shutil.ignore_patterns("*.yaml", "*.md"))
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    run(folder, one)
+    run(folder, two, workers=2, batch_size=batch_size)
+    paths = [f.path for f in find_files(folder)]
+    for path in paths[changed]:
+        with (folder / path).open("ab") as f:
+            f.write(b"\n\n")
+    seen: dict[int, list[str]] = {1: [], 2: []}
+    first = run(folder, one, progress=lambda n, path: seen[1].append(path))
+    again = run(folder, two, workers=2, batch_size=batch_size,
+                progress=lambda n, path: seen[2].append(path))
+    assert _run_module().chunk_size(batch_size, 2) > 1
+    assert seen[1] == seen[2] == paths
+    assert (again.files_changed, again.files_unchanged) == (first.files_changed,
+                                                            first.files_unchanged)
+    assert again.files_changed == len(paths[changed]) and again.files_unchanged > 0
+    assert snapshot(one) == snapshot(two)
+
+
+def _run_module() -> ModuleType:
+    return importlib.import_module("pipeline.run")  # `pipeline.run` is also the function
 
 
 STORY_TABLES = ("SELECT * FROM story_records ORDER BY story_record_id",
