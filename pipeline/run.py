@@ -9,19 +9,16 @@ run writes at a time (pipeline/locking.py). The run itself is a row in `runs`.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from pipeline import warehouse
 from pipeline.ingest import DEFAULT_MAX_BYTES, FoundFile, content_hash, find_files
@@ -84,7 +81,6 @@ def begin_run(folder: Path, db: Path | str, options: dict[str, object],
     con = connect_for_writing(db, retries)
     try:
         warehouse.start_run(con, summary)
-        warehouse.reconcile_stale(con)  # stories a killed run left without story rows
         return summary, warehouse.file_states(con)
     finally:
         con.close()
@@ -101,50 +97,34 @@ def _run_locked(folder: Path, db: Path | str, max_bytes: int, batch_size: int,
     summary, known = begin_run(folder, db, options, retries)
     batch: list[FileRows] = []
     langs: Counter[str] = Counter()
-    with _worker_pool(workers) as pool:
-        writer = _Writer(db, retries, hold_batches, pool, workers)
-        try:
-            for found, result in _results(folder, known, max_bytes, pool, workers,
-                                          summary.run_id, batch_size):
-                summary.files_seen += 1
-                if progress:
-                    progress(summary.files_seen, found.path)
-                if result is None:
-                    summary.files_unchanged += 1
-                    continue
-                _count(result, known.get(found.path), summary)
-                _tally(result, summary, langs)
-                batch.append(result)
-                if len(batch) >= batch_size:
-                    writer.load(batch)
-                    batch.clear()
-                    settle_memory()  # the models a single process loaded lazily, too
-            writer.load(batch)
-            writer.close(flush=True)
-            summary.articles_per_lang = dict(sorted(langs.items()))
-            summary.status = "completed"
-        except BaseException as exc:
-            writer.close()  # stories left stale are reconciled by the next run
-            summary.status = "failed"
-            finish(db, summary, started, retries=1, error=f"{type(exc).__name__}: {exc}")
-            raise
+    writer = _Writer(db, retries, hold_batches)
+    try:
+        for found, result in _results(folder, known, max_bytes, workers, summary.run_id,
+                                      batch_size):
+            summary.files_seen += 1
+            if progress:
+                progress(summary.files_seen, found.path)
+            if result is None:
+                summary.files_unchanged += 1
+                continue
+            _count(result, known.get(found.path), summary)
+            _tally(result, summary, langs)
+            batch.append(result)
+            if len(batch) >= batch_size:
+                writer.load(batch)
+                batch.clear()
+                settle_memory()  # the models a single process loaded lazily, too
+        writer.load(batch)
+        writer.close()
+        summary.articles_per_lang = dict(sorted(langs.items()))
+        summary.status = "completed"
+    except BaseException as exc:
+        writer.close()
+        summary.status = "failed"
+        finish(db, summary, started, retries=1, error=f"{type(exc).__name__}: {exc}")
+        raise
     finish(db, summary, started, retries)
     return summary
-
-
-@contextmanager
-def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    """The worker processes, forked once the models are loaded (None: work in this process)."""
-    if workers <= 1:
-        yield None
-        return
-    from pipeline.process import warm_up
-
-    warm_up()
-    settle_memory()  # before the fork: the workers inherit the frozen models
-    with ProcessPoolExecutor(max_workers=workers,
-                             mp_context=multiprocessing.get_context("fork")) as pool:
-        yield pool
 
 
 def settle_memory() -> None:
@@ -159,21 +139,12 @@ def settle_memory() -> None:
 class _Writer:
     """The run's batches into the warehouse, each one transaction. The connection is opened
     for a batch and closed after every `hold` batches: closing is when DuckDB checkpoints, and
-    when a read-only session can open the file.
+    when a read-only session can open the file."""
 
-    With a pool of workers, the stories a batch touched are reconciled by the workers while
-    the next batch arrives, and stored (each batch's in one transaction) before that batch
-    loads: meanwhile they are listed in stale_stories.
-    """
-
-    def __init__(self, db: Path | str, retries: int, hold: int = 1,
-                 pool: ProcessPoolExecutor | None = None, workers: int = 1) -> None:
+    def __init__(self, db: Path | str, retries: int, hold: int = 1) -> None:
         self.db, self.retries, self.hold = db, retries, hold
-        self.pool, self.workers = pool, workers
         self.con: duckdb.DuckDBPyConnection | None = None
         self.held = 0
-        self.stale: list[str] = []
-        self.jobs: list[Future[tuple[pa.Table | None, pa.Table | None]]] = []
 
     def load(self, batch: list[FileRows]) -> None:
         if not batch:
@@ -181,51 +152,21 @@ class _Writer:
         rows = Batch()
         for one in batch:
             rows.extend(one.rows)
-        con = self._open()
+        if self.con is None:
+            self.con = connect_for_writing(self.db, self.retries, migrate=False)
         try:
-            self._store_stale(con)
-            inputs = warehouse.load_rows(con, rows, defer_stories=self.pool is not None)
+            warehouse.load_rows(self.con, rows)
         except BaseException:
             self.close()
             raise
-        self._reconcile(inputs)
         self.held += 1
         if self.held >= self.hold:
             self.close()
 
-    def close(self, flush: bool = False) -> None:
-        """Close the warehouse; with `flush`, after storing the stories still being reconciled
-        (else they stay pending: the next batch, or the next run, stores them)."""
-        try:
-            if flush and self.jobs:
-                self._store_stale(self._open())
-        finally:
-            if self.con is not None:
-                con, self.con, self.held = self.con, None, 0
-                con.close()
-
-    def _open(self) -> duckdb.DuckDBPyConnection:
-        if self.con is None:
-            self.con = connect_for_writing(self.db, self.retries, migrate=False)
-        return self.con
-
-    def _reconcile(self, inputs: warehouse.StoryInputs) -> None:
-        """Send the stories load_rows left stale to the workers, in a few tasks."""
-        if not inputs or self.pool is None:
-            return
-        ids = list(inputs)
-        parts = max(1, min(self.workers, len(ids) // 32))
-        step = -(-len(ids) // parts)
-        self.stale = ids
-        self.jobs = [self.pool.submit(warehouse.story_tables,
-                                      {sid: inputs[sid] for sid in ids[i:i + step]})
-                     for i in range(0, len(ids), step)]
-
-    def _store_stale(self, con: duckdb.DuckDBPyConnection) -> None:
-        if self.jobs:
-            tables = [job.result() for job in self.jobs]
-            warehouse.store_stale_stories(con, self.stale, tables)
-            self.jobs, self.stale = [], []
+    def close(self) -> None:
+        if self.con is not None:
+            con, self.con, self.held = self.con, None, 0
+            con.close()
 
 
 def finish(db: Path | str, summary: RunSummary, started: float, retries: int,
@@ -246,9 +187,9 @@ def finish(db: Path | str, summary: RunSummary, started: float, retries: int,
         con.close()
 
 
-def _results(folder: Path, known: dict[str, FileState], max_bytes: int,
-             pool: ProcessPoolExecutor | None, workers: int, run_id: str,
-             batch_size: int = DEFAULT_BATCH) -> Iterator[tuple[FoundFile, FileRows | None]]:
+def _results(folder: Path, known: dict[str, FileState], max_bytes: int, workers: int,
+             run_id: str, batch_size: int = DEFAULT_BATCH
+             ) -> Iterator[tuple[FoundFile, FileRows | None]]:
     """(file, what to load for it or None when unchanged), in folder order.
 
     Unchanged files are settled here on size and mtime without being read; the rest are read,
@@ -261,46 +202,54 @@ def _results(folder: Path, known: dict[str, FileState], max_bytes: int,
         state = known.get(found.path)
         return bool(state and state.size == found.size and state.mtime_ns == found.mtime_ns)
 
-    if pool is None:
+    if workers <= 1:
         for found in find_files(folder):
             yield found, None if fast(found) else examine_rows(found, known.get(found.path),
                                                                max_bytes, run_id)
         return
-    yield from _pooled(folder, known, max_bytes, pool, workers, run_id, batch_size, fast)
+    from pipeline.process import warm_up
+
+    warm_up()
+    settle_memory()  # before the fork: the workers inherit the frozen models
+    yield from _pooled(folder, known, max_bytes, workers, run_id, batch_size, fast)
 
 
-def _pooled(folder: Path, known: dict[str, FileState], max_bytes: int,
-            pool: ProcessPoolExecutor, workers: int, run_id: str, batch_size: int,
-            fast: Callable[[FoundFile], bool]) -> Iterator[tuple[FoundFile, FileRows | None]]:
+def _pooled(folder: Path, known: dict[str, FileState], max_bytes: int, workers: int,
+            run_id: str, batch_size: int, fast: Callable[[FoundFile], bool]
+            ) -> Iterator[tuple[FoundFile, FileRows | None]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     size = chunk_size(batch_size, workers)
     window: deque[tuple[FoundFile, _Chunk | None, int]] = deque()
     pending: _Chunk | None = None
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        def submit(chunk: _Chunk) -> None:
+            chunk.future = pool.submit(examine_chunk, chunk.jobs, max_bytes, run_id)
 
-    def submit(chunk: _Chunk) -> None:
-        chunk.future = pool.submit(examine_chunk, chunk.jobs, max_bytes, run_id)
-
-    for found in find_files(folder):
-        if fast(found):
-            window.append((found, None, 0))
-        else:
-            pending = pending or _Chunk()
-            window.append((found, pending, len(pending.jobs)))
-            pending.jobs.append((found, known.get(found.path)))
-            if len(pending.jobs) >= size:
-                submit(pending)
-                pending = None
-        while len(window) > batch_size + workers * 2 * size or (
-                window and _ready(window[0][1])):
+        for found in find_files(folder):
+            if fast(found):
+                window.append((found, None, 0))
+            else:
+                pending = pending or _Chunk()
+                window.append((found, pending, len(pending.jobs)))
+                pending.jobs.append((found, known.get(found.path)))
+                if len(pending.jobs) >= size:
+                    submit(pending)
+                    pending = None
+            while len(window) > batch_size + workers * 2 * size or (
+                    window and _ready(window[0][1])):
+                head, chunk, i = window.popleft()
+                if chunk is not None and chunk.future is None:  # the window is full: send it
+                    submit(chunk)
+                    pending = None
+                yield head, chunk.result(i) if chunk is not None else None
+        if pending is not None:
+            submit(pending)
+        while window:
             head, chunk, i = window.popleft()
-            if chunk is not None and chunk.future is None:  # the window is full: send it
-                submit(chunk)
-                pending = None
             yield head, chunk.result(i) if chunk is not None else None
-    if pending is not None:
-        submit(pending)
-    while window:
-        head, chunk, i = window.popleft()
-        yield head, chunk.result(i) if chunk is not None else None
 
 
 def chunk_size(batch_size: int, workers: int) -> int:

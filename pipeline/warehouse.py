@@ -20,7 +20,7 @@ import pyarrow as pa
 from schemas import Article, ModelRecord, Rejection, RunSummary
 
 TABLES = ("runs", "files", "articles", "stories", "records", "metrics", "rejections",
-          "story_records", "story_metrics", "stale_stories")
+          "story_records", "story_metrics")
 WRITER_MEMORY_LIMIT = "512MB"
 VIEWS = ("record_facts", "metric_facts", "story_summary", "story_metric_facts")
 
@@ -172,16 +172,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ru
     load_rows(con, batch_rows(results, run_id))
 
 
-def load_rows(con: duckdb.DuckDBPyConnection, batch: Batch,
-              defer_stories: bool = False) -> StoryInputs:
-    """Load one batch of rows in one transaction: a failure or a kill leaves none of it.
-
-    The stories the batch touched are reconciled in the same transaction; with
-    `defer_stories`, they are marked stale instead (their story rows deleted), and their inputs
-    returned: story_tables() computes their rows anywhere, store_story_tables() stores them.
-    """
+def load_rows(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+    """Load one batch of rows in one transaction: a failure or a kill leaves none of it."""
     if not batch.replaced and not batch.touched:
-        return {}
+        return
     articles = batch.tables.get("articles", [])
     con.execute("BEGIN TRANSACTION")
     try:
@@ -211,11 +205,7 @@ def load_rows(con: duckdb.DuckDBPyConnection, batch: Batch,
         touched |= adopted | {str(a["story_id"]) for a in articles}
         # a story new in this batch, which adopted no older article, has all its rows here
         in_batch = {str(row["story_id"]) for row in new_stories} - adopted
-        inputs = story_inputs(con, touched, batch if in_batch else None, in_batch)
-        if defer_stories:
-            _mark_stale(con, list(inputs))
-        else:
-            store_story_tables(con, story_tables(inputs))
+        reconcile_stories(con, touched, batch if in_batch else None, in_batch)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -223,7 +213,6 @@ def load_rows(con: duckdb.DuckDBPyConnection, batch: Batch,
     finally:
         for name in ("_touched", "_replaced", "_stories"):
             con.unregister(name)
-    return inputs if defer_stories else {}
 
 
 def _group_by_fingerprint(con: duckdb.DuckDBPyConnection, articles: list[dict[str, object]],
@@ -328,12 +317,9 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, ob
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
-    if rows:
-        _insert_table(con, table, pa.Table.from_pylist(rows))
-
-
-def _insert_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
-    con.register("_rows", rows)
+    if not rows:
+        return
+    con.register("_rows", pa.Table.from_pylist(rows))
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
     finally:
@@ -411,108 +397,37 @@ def _file_row(r: FileResult, run_id: str, now: datetime) -> dict[str, object]:
             "articles": len(r.articles), "run_id": run_id, "loaded_at": now}
 
 
-StoryInputs = dict[str, tuple[list[dict[str, object]], ...]]  # story: records, metrics, articles
-
-
 def reconcile_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str],
                       batch: Batch | None = None, in_batch: set[str] | None = None) -> None:
-    """Recompute the story-level tables of these stories from their articles' rows."""
-    store_story_tables(con, story_tables(story_inputs(con, story_ids, batch, in_batch)))
-
-
-def story_inputs(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str],
-                 batch: Batch | None = None, in_batch: set[str] | None = None) -> StoryInputs:
-    """The rows reconciliation reads, per story; the stories' story rows are deleted.
+    """Recompute the story-level tables of these stories from their articles' rows.
 
     The rows of the stories in `in_batch` are all in `batch` (the stories are new): they are
     taken from it instead of being read back, and have no story rows to delete.
     """
+    from pipeline.reconcile import reconcile
+
     ids = sorted(set(story_ids))
+    if not ids:
+        return
     here = set(in_batch or ()) & set(ids) if batch is not None else set()
     stored = [s for s in ids if s not in here]
-    by_story: StoryInputs = {sid: ([], [], []) for sid in ids}
+    by_story: dict[str, tuple[list[dict[str, object]], ...]] = {sid: ([], [], []) for sid in ids}
     for i, rows in enumerate(_stored_inputs(con, stored)):
         for row in rows:
             by_story[str(row["story_id"])][i].append(row)
     if here and batch is not None:
         _batch_inputs(batch, here, by_story)
-    return by_story
-
-
-def story_tables(inputs: StoryInputs) -> tuple[pa.Table | None, pa.Table | None]:
-    """(story_records, story_metrics) of these stories, as Arrow tables. Pure: a worker
-    process can compute them, and hand them to the writer cheaply."""
-    from pipeline.reconcile import reconcile
-
     out_records: list[dict[str, object]] = []
     out_metrics: list[dict[str, object]] = []
-    for sid, (records, metrics, articles) in inputs.items():
-        recs, mets = reconcile(sid, records, metrics, articles)
+    for sid in ids:
+        recs, mets = reconcile(sid, *by_story[sid])
         out_records.extend(recs)
         out_metrics.extend(mets)
     for row in out_records:
         row["model_names"] = json.dumps(row["model_names"], ensure_ascii=False) \
             if row["model_names"] else None
-    return (pa.Table.from_pylist(out_records) if out_records else None,
-            pa.Table.from_pylist(out_metrics) if out_metrics else None)
-
-
-def store_story_tables(con: duckdb.DuckDBPyConnection,
-                       tables: tuple[pa.Table | None, pa.Table | None]) -> None:
-    for name, table in zip(("story_records", "story_metrics"), tables, strict=True):
-        if table is not None:
-            _insert_table(con, name, table)
-
-
-def store_stale_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str],
-                        tables: list[tuple[pa.Table | None, pa.Table | None]]) -> None:
-    """Store the story rows computed for stories load_rows marked stale, and unmark them, in
-    one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for pair in tables:
-            store_story_tables(con, pair)
-        _register(con, "_fresh", [{"story_id": s} for s in story_ids])
-        con.execute("DELETE FROM stale_stories WHERE story_id IN (SELECT story_id FROM _fresh)")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("_fresh")
-
-
-def reconcile_stale(con: duckdb.DuckDBPyConnection) -> int:
-    """Reconcile the stories a killed run left stale (read back from the warehouse); returns
-    how many there were."""
-    ids = [sid for (sid,) in con.execute("SELECT DISTINCT story_id FROM stale_stories").fetchall()]
-    if not ids:
-        return 0
-    con.execute("BEGIN TRANSACTION")
-    try:
-        reconcile_stories(con, ids)
-        con.execute("DELETE FROM stale_stories")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("_stories")
-    return len(ids)
-
-
-def _mark_stale(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> None:
-    if not story_ids:
-        return
-    _register(con, "_stale", [{"story_id": s} for s in story_ids])
-    try:
-        con.execute("INSERT INTO stale_stories SELECT story_id FROM _stale WHERE story_id NOT IN "
-                    "(SELECT story_id FROM stale_stories)")
-    finally:
-        con.unregister("_stale")
-
-
-STORY_ARTICLE_COLUMNS = ("article_id", "lang", "story_id", "story_method")
+    _insert(con, "story_records", out_records)
+    _insert(con, "story_metrics", out_metrics)
 
 
 def _stored_inputs(con: duckdb.DuckDBPyConnection, ids: list[str]
@@ -525,7 +440,7 @@ def _stored_inputs(con: duckdb.DuckDBPyConnection, ids: list[str]
     for table in ("story_metrics", "story_records"):
         con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT story_id FROM _stories)")
     where = "WHERE story_id IN (SELECT story_id FROM _stories)"
-    articles = _dicts(con, f"SELECT {', '.join(STORY_ARTICLE_COLUMNS)} FROM articles {where}")
+    articles = _dicts(con, f"SELECT article_id, lang, story_id, story_method FROM articles {where}")
     records = _dicts(con, f"SELECT * FROM records {where}")
     metrics = _dicts(con, "SELECT m.*, r.story_id FROM metrics m JOIN records r "
                           f"ON r.record_id = m.record_id {where.replace('story_id', 'r.story_id', 1)}")
@@ -546,8 +461,8 @@ def _batch_inputs(batch: Batch, ids: set[str],
             by_story[sid][1].append(m)
     for a in batch.tables.get("articles", []):
         sid = str(a["story_id"])
-        if sid in ids:  # what _stored_inputs reads of an article (not its text)
-            by_story[sid][2].append({k: a[k] for k in STORY_ARTICLE_COLUMNS})
+        if sid in ids:
+            by_story[sid][2].append(a)
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, object]]:

@@ -200,14 +200,6 @@ CREATE TABLE IF NOT EXISTS story_metrics (
     metric_ids      VARCHAR[]
 );
 
--- Stories whose story_records and story_metrics are being recomputed. A run with --workers
--- reconciles each batch's stories in its workers and stores their rows with the next batch;
--- until then they are listed here, without story rows. A run killed in between leaves them
--- here, and the next run recomputes them before it loads anything. Empty after every run.
-CREATE TABLE IF NOT EXISTS stale_stories (
-    story_id        VARCHAR
-);
-
 -- Story-level facts with their record's fields: one row per fact, however many translations.
 CREATE OR REPLACE VIEW story_metric_facts AS
 SELECT r.story_id, r.model_name, r.field, r.province, r.district, r.commune, r.village,

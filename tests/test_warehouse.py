@@ -350,64 +350,6 @@ def _run_module() -> ModuleType:
     return importlib.import_module("pipeline.run")  # `pipeline.run` is also the function
 
 
-UNRECONCILED = ("SELECT count(DISTINCT story_id) FROM records WHERE story_id NOT IN "
-                "(SELECT story_id FROM story_records) AND story_id NOT IN "
-                "(SELECT story_id FROM stale_stories)")
-
-
-def test_stories_reconciled_by_workers_are_stored_a_batch_later_and_listed_meanwhile(
-        tmp_path: Path, db: Path) -> None:
-    """Between batches, a reader finds every story either reconciled or in stale_stories;
-    after the run, none is stale, and the warehouse is what one process builds."""
-    from tests.conftest import SAMPLES
-    from tests.warehouse_snapshot import snapshot
-
-    folder = tmp_path / "in"
-    shutil.copytree(SAMPLES, folder)
-    shutil.copytree(SAMPLES.parent.parent / "tests" / "heldout", folder / "heldout",
-                    ignore=shutil.ignore_patterns("*.yaml", "*.md"))
-    seen: list[tuple[int, int]] = []
-
-    def look(n: int, path: str) -> None:
-        if n % 4 == 1 and db.exists():  # just after a batch of 4: the warehouse is closed
-            con = duckdb.connect(str(db), read_only=True)
-            seen.append(con.execute(f"SELECT ({UNRECONCILED}), "
-                                    "(SELECT count(*) FROM stale_stories)").fetchone())
-            con.close()
-
-    run(folder, db, workers=2, batch_size=4, progress=look)
-    run(folder, tmp_path / "one.duckdb")
-    assert len(seen) >= 5
-    assert all(unreconciled == 0 for unreconciled, _ in seen)
-    assert sum(stale for _, stale in seen) > 0  # stories were waiting for their workers
-    assert snapshot(db) == snapshot(tmp_path / "one.duckdb")  # stale_stories empty in both
-
-
-def test_stories_a_failed_run_left_stale_are_reconciled_by_the_next_run(
-        tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.conftest import SAMPLES
-    from tests.warehouse_snapshot import snapshot
-
-    real = warehouse.store_stale_stories
-
-    def fail(*args: object) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(warehouse, "store_stale_stories", fail)
-    with pytest.raises(OSError):  # one batch: its articles loaded, its stories still stale
-        run(SAMPLES, db, workers=2)
-    con = duckdb.connect(str(db), read_only=True)
-    stale = con.execute("SELECT count(*) FROM stale_stories").fetchone()[0]  # type: ignore[index]
-    assert con.execute(UNRECONCILED).fetchone() == (0,)
-    con.close()
-    assert stale > 0
-    monkeypatch.setattr(warehouse, "store_stale_stories", real)
-    summary = run(SAMPLES, db)
-    assert summary.files_unchanged == summary.files_seen  # nothing to load but the stories
-    run(SAMPLES, tmp_path / "one.duckdb")
-    assert snapshot(db) == snapshot(tmp_path / "one.duckdb")
-
-
 STORY_TABLES = ("SELECT * FROM story_records ORDER BY story_record_id",
                  "SELECT * FROM story_metrics ORDER BY story_metric_id")
 

@@ -15,7 +15,6 @@ QUERIES = {
     "story_metrics": "SELECT * FROM story_metrics ORDER BY story_metric_id",
     "rejections": "SELECT path, article_id, code, reason FROM rejections ORDER BY ALL",
     "files": "SELECT path, size, content_hash, status, articles FROM files ORDER BY path",
-    "stale_stories": "SELECT * FROM stale_stories ORDER BY ALL",
 }
 
 
