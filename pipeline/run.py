@@ -9,6 +9,8 @@ run writes at a time (pipeline/locking.py). The run itself is a row in `runs`.
 from __future__ import annotations
 
 import gc
+import os
+import threading
 import time
 import uuid
 from collections import Counter, deque
@@ -224,7 +226,8 @@ def _pooled(folder: Path, known: dict[str, FileState], max_bytes: int, workers: 
     window: deque[tuple[FoundFile, _Chunk | None, int]] = deque()
     pending: _Chunk | None = None
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
         def submit(chunk: _Chunk) -> None:
             chunk.future = pool.submit(examine_chunk, chunk.jobs, max_bytes, run_id)
 
@@ -250,6 +253,17 @@ def _pooled(folder: Path, known: dict[str, FileState], max_bytes: int, workers: 
         while window:
             head, chunk, i = window.popleft()
             yield head, chunk.result(i) if chunk is not None else None
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a worker: exit once the run that forked it is gone (killed by a scheduler, say).
+    Otherwise it waits forever on the task queue, whose write end its sibling workers hold."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def chunk_size(batch_size: int, workers: int) -> int:

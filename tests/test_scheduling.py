@@ -74,6 +74,40 @@ def test_killed_runs_leave_a_consistent_warehouse_that_the_next_run_completes(
     assert "running" not in statuses and "completed" in statuses
 
 
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's exit may wait for a reaper that never comes)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path(f"/proc/self/task/{os.getpid()}/children").exists(),
+                    reason="reads /proc/PID/task/TID/children")
+def test_the_workers_of_a_killed_run_exit_with_it(corpus: Path, tmp_path: Path) -> None:
+    proc = _start(corpus, tmp_path / "workers.duckdb", "--workers", "2", "--batch-size", "2")
+    workers: set[int] = set()
+    deadline = time.time() + 120
+    while len(workers) < 2 and time.time() < deadline and proc.poll() is None:
+        workers = {c for c in _children(proc.pid) if _running(c)}
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert len(workers) >= 2  # the pool had started
+    deadline = time.time() + 15
+    while any(_running(w) for w in workers) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not any(_running(w) for w in workers)
+
+
 def test_holding_the_warehouse_across_batches_closes_it_less_and_loads_the_same(
         corpus: Path, clean_build: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run_module = importlib.import_module("pipeline.run")  # pipeline.run is also the function
