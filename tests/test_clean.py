@@ -40,6 +40,20 @@ def test_related_headlines_after_the_article_are_dropped(heading: str) -> None:
     assert cleaned.text.count(PARAGRAPH) == 4
 
 
+@pytest.mark.parametrize("line", [
+    "Lire aussi : Soc Trang : 3 000 ménages sortent de la pauvreté",
+    "À lire également: 1 200 pêcheurs formés",
+    "Read also: Ha Tinh builds 300 houses for the poor",
+    "Xem thêm: Gia Viễn có 500 hộ hiến đất",
+    "Baca juga: 2.000 rumah tangga keluar dari kemiskinan",
+    "همچنین بخوانید: ۳۰۰ خانوار از فقر خارج شدند",
+])
+def test_a_read_also_line_goes_with_its_headline(line: str) -> None:
+    # the headline's figures belong to another article
+    cleaned = clean_text(f"{PARAGRAPH}\n{line}\n{PARAGRAPH}")
+    assert cleaned.text == f"{PARAGRAPH}\n{PARAGRAPH}"
+
+
 def test_a_related_heading_early_in_the_article_does_not_truncate_it() -> None:
     cleaned = clean_text(f"Related news\n{PARAGRAPH}\n{PARAGRAPH}\n{PARAGRAPH}")
     assert cleaned.text.count(PARAGRAPH) == 3
