@@ -22,6 +22,7 @@ NEW_MAP_FROM = date(2025, 7, 1)
 LEVELS = ("province", "district", "commune", "village")
 _LATIN_NAME = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.UNICODE)
 _PERSIAN = re.compile(r"[\u0600-\u06ff]")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'’-]*)")
 
 
 @dataclass
@@ -63,13 +64,14 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
     lex = load_lexicon(lang)
     pattern, levels_of = _level_regex(lang)
     stop = {norm(w) for w in lex.name_stopwords}
+    quantities = _quantity_words(lang)
     out: list[PlaceMention] = []
     for m in pattern.finditer(text):
         levels = levels_of.get(re.sub(r"\s+", " ", norm(m.group(0))), ())
         if not levels:
             continue
         if lex.locality_levels.name_after_level or _PERSIAN.search(m.group(0)):
-            found = _name_after(text, m.end(), stop)
+            found = _name_after(text, m.end(), stop, quantities)
         else:
             found = _name_before(text, m.start(), stop)
         if found is None:
@@ -83,7 +85,16 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
     return out
 
 
-def _name_after(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | None:
+@cache
+def _quantity_words(lang: str) -> frozenset[str]:
+    """First words of the lexicon's units and metric cues: after one, a number is a quantity."""
+    lex = load_lexicon(lang)
+    phrases = [w for u in lex.units for w in u.words] + [w for ws in lex.metrics.values() for w in ws]
+    return frozenset(norm(p.split()[0]) for p in phrases if p.strip())
+
+
+def _name_after(text: str, pos: int, stop: set[str],
+                quantities: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
     rest = text[pos:pos + 80]
     lead = len(rest) - len(rest.lstrip(" \u00a0"))
     if _PERSIAN.match(rest[lead:lead + 1]):
@@ -96,9 +107,13 @@ def _name_after(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | N
         token = w.group(0).rstrip(".")
         if not (token[0].isupper() or token.isdigit()) or (not words and norm(token) in stop):
             break  # a stopword can be part of a name ("Dong La"), never its start
-        words.append((w.start(), w.start() + len(token)))
         if token.isdigit():
+            # "thôn 2", "Phường 7"; but "cách trung tâm xã 7 km" is a distance, not commune 7
+            after = _NEXT_WORD.match(text, w.end())
+            if not (after and norm(after.group(1)) in quantities):
+                words.append((w.start(), w.start() + len(token)))
             break
+        words.append((w.start(), w.start() + len(token)))
     if not words:
         return None
     return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]

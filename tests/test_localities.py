@@ -8,7 +8,7 @@ import pytest
 
 from extractors.gazetteer import fold, gazetteer, skeleton
 from extractors.lexicon import load_lexicon
-from extractors.localities import places_in, to_locality
+from extractors.localities import find_mentions, places_in, to_locality
 
 
 @pytest.mark.parametrize(("lang", "text", "level", "name", "district", "province"), [
@@ -97,3 +97,16 @@ def test_transliterate_is_unidecode_one_character_at_a_time(text: str) -> None:
     rnd = random.Random(len(text))
     mixed = "".join(rnd.sample(text + "ăđơư ئ ژ ﻻ", k=min(20, len(text) + 5)))
     assert transliterate(mixed) == unidecode(mixed)
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("vi", "Tại thôn Hải Nham, cách trung tâm xã 7 km, mô hình có 15 tổ.", ["Hải Nham"]),
+    ("vi", "Đường liên xã 3 km đã được bê tông hoá.", []),
+    ("vi", "Phường 7 có 300 hộ tham gia.", ["7"]),  # wards named by number are places
+    ("vi", "Thôn 2 gồm 12 hộ.", ["2"]),
+    ("fr", "Le hameau 4 compte 58 ménages.", ["4"]),
+    ("fr", "À 5 km du hameau 4 ha de rizières.", []),
+])
+def test_a_number_after_a_level_word_is_a_place_unless_a_unit_follows(
+        lang: str, text: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(text, lang)] == names
