@@ -1,4 +1,5 @@
-"""Model names: a quoted name next to a model cue word, or the description after the cue.
+"""Model names: a quoted name next to a model cue word (or naming a team, club or cooperative
+itself), or the description after the cue.
 
 'mô hình “Tổ tự quản an ninh trật tự”', 'le modèle « 5 en 1 »', 'model Tim Swakelola "5 in 1"',
 '"Living Blood Bank Club" model', 'مدل «خانوارهای ثروتمند ...»'; unquoted: 'a model of raising
@@ -35,6 +36,7 @@ class ModelName:
 @dataclass(frozen=True)
 class _Cues:
     model: PhraseTable[bool]
+    heads: PhraseTable[bool]
     links: frozenset[str]
     blockers: PhraseTable[bool]
     movement: re.Pattern[str]
@@ -53,6 +55,7 @@ def _cues(lang: str) -> _Cues:
     movement = "|".join(re.escape(norm(w)) for w in lex.movement_words)
     return _Cues(
         model=PhraseTable(((w, True) for w in lex.model_cues), lex.noun_suffixes),
+        heads=PhraseTable(((w, True) for w in lex.metrics.get("groups", [])), lex.noun_suffixes),
         links=frozenset(norm(w) for w in lex.model_links),
         blockers=PhraseTable((w, True) for w in lex.description_blockers),
         movement=re.compile(rf"(?:{movement})", re.I),
@@ -86,7 +89,9 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
         after = tokens[bisect_left(starts, m.end()):][:2]
         if _has(cues.slogans, before[-3:]):
             continue
-        if not (_has(cues.model, before) or _has(cues.model, after[:1])):
+        inside = [t for t in tokens[at:bisect_left(starts, m.end())] if t.kind == "word"]
+        if not (_has(cues.model, before) or _has(cues.model, after[:1])
+                or _headed(cues.heads, inside)):
             continue
         out.append(ModelName(name, True, m.start(group), m.start(group) + len(name),
                              _organisation(text, tokens, m.end(), cues)))
@@ -123,6 +128,17 @@ def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName
             out.append(ModelName(name, False, tok.start, words[-1].end,
                                  _organisation(text, tokens, words[-1].end, cues)))
     return out
+
+
+def _headed(heads: PhraseTable[bool], words: list[Token]) -> bool:
+    """A name that is itself a team, club or cooperative ("Goat Raising Cooperative", "Koperasi
+    Peternakan Kambing"): its head noun opens it or ends it, depending on the language."""
+    if not words:
+        return False
+    if heads.match(words, 0):
+        return True
+    return any((hit := heads.match(words, k)) is not None and k + hit[0] == len(words)
+               for k in range(1, len(words)))
 
 
 def _is_function_word(token: Token, cues: _Cues) -> bool:

@@ -22,6 +22,12 @@ from pipeline.reconcile import reconcile
     ("id", "terdapat model penanaman tanaman obat di lahan kosong Blok Mobilisasi Rakyat", "penanaman tanaman obat di lahan kosong", False),
     ("en", "a model of raising bees under melaleuca forests in Tan My commune", "raising bees under melaleuca forests", False),
     ("fa", "مدلی از کشت گیاهان دارویی در زمینهای بایر بلوک بسیج", "کشت گیاهان دارویی در زمینهای بایر", False),
+    # no model cue: the quoted name is itself a team, club or cooperative (head last or first)
+    ("en", "In Khuon Thuc village, the “Goat Raising Cooperative” brings together 21 members.", "Goat Raising Cooperative", True),
+    ("id", "Di desa itu, \"Koperasi Peternakan Kambing\" menghimpun 21 anggota.", "Koperasi Peternakan Kambing", True),
+    ("fr", "La « Coopérative des femmes de Hoa Nhi » compte 30 membres.", "Coopérative des femmes de Hoa Nhi", True),
+    ("vi", "“Câu lạc bộ phụ nữ với pháp luật” có 40 thành viên.", "Câu lạc bộ phụ nữ với pháp luật", True),
+    ("fa", "«تعاونی پرورش بز» ۲۱ عضو دارد.", "تعاونی پرورش بز", True),
 ])
 def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     found = find_model_names(text, lang)
@@ -35,6 +41,8 @@ def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     ("id", "dengan motto \"3 no\" (tanpa gaji), model ini"),
     ("en", "with the motto \"Roads with flowers, houses with numbers\" in the model commune"),
     ("fa", "با شعار «۳ نه» مدل"),
+    ("en", "Residents chanted “Clean homes, green fields” at the meeting."),  # no cue, no team
+    ("en", "The “Skilful Mass Mobilisation Team” movement"),  # the movement, even as a team
 ])
 def test_the_movement_and_mottos_are_not_models(lang: str, text: str) -> None:
     assert find_model_names(text, lang) == []
