@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -86,17 +87,28 @@ def read_documents(path: str, data: bytes) -> tuple[list[RawDocument], list[Reje
         return [], [Rejection(**base, code=exc.code, reason=exc.reason)]
 
 
+# trafilatura drops every non-printable character, the zero-width non-joiner too, which Persian
+# spells with ("جاده‌های", not "جادههای"): it crosses as a printable stand-in and is put back
+_ZWNJ = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.IGNORECASE)
+_ZWNJ_STAND_IN = "\u2e2c"
+
+
 def _from_html(path: str, markup: str, encoding: str, article_id: str | None = None,
                record_no: int = 0, fallback: dict[str, object] | None = None) -> RawDocument:
+    protect = _ZWNJ_STAND_IN not in markup and _ZWNJ.search(markup) is not None
     try:
         extracted = trafilatura.bare_extraction(
-            markup, include_comments=False, with_metadata=True, include_tables=True,
+            _ZWNJ.sub(_ZWNJ_STAND_IN, markup) if protect else markup, include_comments=False,
+            with_metadata=True, include_tables=True,
             date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
         raise Rejected("malformed_html", f"HTML could not be parsed: {exc}") from exc
     if extracted is None:
         raise Rejected("no_article", "HTML holds no article text that trafilatura could extract")
     doc = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    if protect:
+        doc = {k: v.replace(_ZWNJ_STAND_IN, "\u200c") if isinstance(v, str) else v
+               for k, v in doc.items()}
     text = doc.get("text") or ""
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise Rejected("no_article", f"HTML holds no article: {len(text.strip())} characters "

@@ -30,6 +30,22 @@ def test_html_goes_through_trafilatura_and_keeps_metadata() -> None:
     assert doc.cited_url == "https://baoquangnam.vn/goc-1.html"
 
 
+
+FA = ("مدل «جاده‌های گل روستایی» در کمون هونگ توی از سال ۲۰۲۲ راه‌اندازی شده و ۱۵۰ عضو در آن "
+      "مشارکت دارند. مردم بیش از ۴۰ میلیون دونگ و ۶۰۰ روز کاری کمک کرده‌اند. همچنین با حمایت "
+      "کمیته جبهه میهن کمون، ۲۵ خانه برای خانوارهای فقیر ساخته شد.")
+
+
+@pytest.mark.parametrize("zwnj", ["\u200c", "&zwnj;", "&#8204;", "&#x200C;"])
+def test_html_keeps_the_persian_zero_width_non_joiner(zwnj: str) -> None:
+    # trafilatura alone drops it: "جاده‌های" would come out as "جادههای"
+    html = ARTICLE_HTML.replace("Sơn Tịnh nhân rộng mô hình", FA[:20]).format(p=FA)
+    html = html.replace("\u200c", zwnj)
+    (doc,), _ = read_documents("a.html", html.encode())
+    assert FA in doc.text
+    assert doc.title == FA[:20]
+    assert "\u2e2c" not in doc.text
+
 def test_the_sample_html_pages_drop_navigation_and_related_headlines() -> None:
     from tests.conftest import SAMPLES
 
