@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,28 @@ def test_articles_are_about_the_size_asked_for(corpus: list[Path]) -> None:
     assert 5000 <= sum(sizes) / len(sizes) <= 8000
 
 
-def test_a_share_of_files_is_bad(corpus: list[Path]) -> None:
-    empty = [p for p in corpus if p.stat().st_size == 0]
-    assert 0 < len(empty) < len(corpus) * 0.1
+def _bad_kind(path: Path) -> str | None:
+    data = path.read_bytes()
+    if not data:
+        return "empty"
+    if data.startswith(b'{"url": "x", "maintext": "unterminated'):
+        return "malformed json"
+    if data.startswith(b"Das Modell"):
+        return "unsupported language"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "binary"
+    return None
+
+
+def test_a_share_of_files_is_bad(corpus: list[Path], tmp_path: Path) -> None:
+    assert sum(_bad_kind(p) is not None for p in corpus) < len(corpus) * 0.1
+    # every kind of bad file is drawn (a larger share, so that no seed is needed to show it)
+    files = generate(tmp_path, 400, seed=3, bad_share=0.25)
+    kinds = Counter(kind for p in files if (kind := _bad_kind(p)) is not None)
+    assert set(kinds) == {"empty", "malformed json", "unsupported language", "binary"}
+    assert 0.15 * len(files) < sum(kinds.values()) < 0.35 * len(files)
 
 
 def test_articles_of_a_set_cite_one_story(corpus: list[Path]) -> None:
