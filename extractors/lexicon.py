@@ -56,6 +56,7 @@ class LocalityLevels(_Strict):
     commune: list[str]
     village: list[str]
     name_after_level: bool  # "xã Tra Ka" (True) vs "Tra Ka commune" (False; both are tried)
+    compounds: list[str] = []  # words holding a level word that name no level: "xã hội"
 
 
 class SpacySettings(_Strict):

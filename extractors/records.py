@@ -62,6 +62,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
     current: _Stretch | None = None
     context: dict[str, Place] = {}
     target: Place | None = None
+    whole: tuple[int, str] | None = None  # the last "whole province / toàn huyện" cue
     for pos, _, event in events:
         sentence = sentence_at(sentences, pos)
         if isinstance(event, ModelName):
@@ -70,7 +71,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lang, "commune")
             models.append(current)
         elif isinstance(event, tuple):
-            current = None
+            current, whole = None, event
             target = context.get(event[1]) if event[1] != "province" else None
         elif isinstance(event, Place):
             if event.level in PLACE_LEVELS:
@@ -91,7 +92,9 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             cut = min((n.start for n in names if pos < n.start < sentence[1]), default=sentence[1])
             place = _lowest([p for p in places if sentence[0] <= p.start < cut
                              and p.level in PLACE_LEVELS])
-            for level in ("commune", "district"):
+            # a "whole province" cue in the sentence outranks a bare level word in it
+            wholly = whole is not None and sentence[0] <= whole[0] < sentence[1]
+            for level in () if wholly else ("commune", "district"):
                 if place is None and level in context and _names_bare_level(
                         text[sentence[0]:sentence[1]], lang, level):
                     place = context[level]  # "la commune a mobilisé", "the district has"
@@ -130,7 +133,11 @@ def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place
     """A paragraph whose first sentence names a place, after the model's own paragraph."""
     if place.level not in ("district", "commune") or current.model is None:
         return False
-    if any(p.level == place.level and p.name == place.name for p in current.places):
+    own = [p for p in current.places if p.level == place.level]
+    if not own and not any(p.level == "commune" for p in current.places):
+        # no place of that level or below in the model's sentence: the one named before it
+        own = [p for p in (current.context.get(place.level),) if p is not None]
+    if any(p.name == place.name for p in own):
         return False  # the model's own commune named again
     para_start = text.rfind("\n", 0, place.start) + 1
     return para_start > current.model.start and sentence[0] == para_start
@@ -218,21 +225,25 @@ def _names_bare_level(sentence: str, lang: str, level: str) -> bool:
     alone) that no name follows (or, in English, precedes)."""
     from extractors.localities import find_mentions
 
-    bare = _level_word_re(lang, level)
-    if bare is None or not bare.search(norm_text(sentence)):
+    words, only = _level_words(lang, level)
+    if not only or not any(m.group() in only for m in words.finditer(norm_text(sentence))):
         return False
     return not any(level in m.levels for m in find_mentions(sentence, lang))
 
 
 @cache
-def _level_word_re(lang: str, level: str) -> re.Pattern[str] | None:
-    """The words of this locality level that name no other level, as one regex."""
+def _level_words(lang: str, level: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """A regex of every level word and compound ("xã hội", "thị xã"), longest first, so that
+    a word is read whole; and the words of this level that name no other level."""
     levels = load_lexicon(lang).locality_levels
-    others = {norm(w) for lv in ("province", "district", "commune") if lv != level
-              for w in getattr(levels, lv)}
-    only = [norm(w) for w in getattr(levels, level) if norm(w) not in others]
-    words = "|".join(re.escape(w) for w in only)
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)") if words else None
+    by_level = {lv: {norm(w) for w in getattr(levels, lv)}
+                for lv in ("province", "district", "commune")}
+    others = set().union(*(ws for lv, ws in by_level.items() if lv != level))
+    words = {*by_level["province"], *by_level["district"], *by_level["commune"],
+             *(norm(c) for c in levels.compounds)}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"),
+            frozenset(by_level[level] - others))
 
 
 def _year(years: list[YearMention], s: _Stretch, end: int,

@@ -132,3 +132,57 @@ def test_the_value_index_finds_exactly_the_close_values(seed: int) -> None:
     probes = [v * f for v, _ in held for f in (1, 1 - TOLERANCE, 1 + TOLERANCE, 1.01, 0.99)]
     for probe in probes + [rng.uniform(0, 1e6) for _ in range(200)]:
         assert index.clusters_near(probe) == {c for v, c in held if _close(probe, v)}
+
+
+# The model's sentence names no commune; the commune was named just before it. A later paragraph
+# (a caption, a quote's speaker) naming that same commune goes on about the model; one naming
+# another commune does not.
+OWN_COMMUNE = {
+    "vi": ("Về xã Vũ Hội, huyện Vũ Thư, đường làng sáng đèn. Đó là kết quả của mô hình "
+           "“Thắp sáng đường quê” triển khai từ năm 2021.\n"
+           "Theo bà Lan, Chủ tịch Hội Phụ nữ xã {commune}, hội đã vận động 150 hộ dân tham gia."),
+    "fr": ("Dans la commune de Vu Hoi, district de Vu Thu, les routes sont éclairées. C'est le "
+           "résultat du modèle « Éclairer les routes » lancé en 2021.\n"
+           "Selon Mme Lan, présidente de l'Union des femmes de la commune de {commune}, l'Union a "
+           "mobilisé 150 ménages."),
+    "en": ("In Vu Hoi commune, Vu Thu district, village roads are lit at night. This is the result "
+           "of the \"Lighting rural roads\" model launched in 2021.\n"
+           "According to Ms. Lan, Chairwoman of the Women's Union of {commune} commune, the union "
+           "mobilised 150 households."),
+    "id": ("Di komune Vu Hoi, distrik Vu Thu, jalan desa kini terang. Itulah hasil model "
+           "\"Menerangi Jalan Desa\" yang diluncurkan pada tahun 2021.\n"
+           "Menurut Ibu Lan, Ketua Persatuan Perempuan komune {commune}, persatuan telah "
+           "memobilisasi 150 rumah tangga."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OWN_COMMUNE))
+@pytest.mark.parametrize(("commune", "with_model"), [("Vu Hoi", True), ("Song An", False)])
+def test_a_paragraph_naming_the_models_own_commune_goes_on_about_it(
+        lang: str, commune: str, with_model: bool) -> None:
+    text = OWN_COMMUNE[lang].format(commune=commune if lang != "vi" else _vi(commune))
+    records = extract(text, lang)
+    holder = next(r for r in records if any(m.value == 150 for m in r.metrics))
+    assert (holder.model_name is not None) == with_model
+    assert holder.locality.commune == commune
+
+
+def _vi(name: str) -> str:
+    return {"Vu Hoi": "Vũ Hội", "Song An": "Song An"}[name]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Tại xã Vũ Hội, huyện Vũ Thư có nhiều mô hình.\nTheo Ban Dân vận Tỉnh ủy Thái Bình, "
+           "toàn tỉnh có gần 4.800 mô hình, trong đó văn hóa - xã hội hơn 1.400 mô hình."),
+    ("fr", "Dans la commune de Vu Hoi, district de Vu Thu, il y a de nombreux modèles.\n"
+           "Selon la Commission, l'ensemble de la province a construit près de 4 800 modèles, dont "
+           "plus de 1 400 dans le domaine culturel et social de la commune."),
+    ("en", "In Vu Hoi commune, Vu Thu district, there are many models.\nAccording to the "
+           "commune Women's Union, the whole province has built more than 1,400 models."),
+])
+def test_a_whole_province_cue_outranks_a_bare_level_word(lang: str, text: str) -> None:
+    """'xã hội' (society) holds 'xã' (commune); 'the commune' is bare: the sentence is still
+    about the whole province."""
+    (record,) = [r for r in extract(text, lang) if any(m.value == 1400 for m in r.metrics)]
+    assert (record.locality.commune, record.locality.district) == (None, None)
+    assert record.locality.province == "Thai Binh"
