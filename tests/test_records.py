@@ -138,37 +138,41 @@ def test_the_value_index_finds_exactly_the_close_values(seed: int) -> None:
 # (a caption, a quote's speaker) naming that same commune goes on about the model; one naming
 # another commune does not.
 OWN_COMMUNE = {
-    "vi": ("Về xã Vũ Hội, huyện Vũ Thư, đường làng sáng đèn. Đó là kết quả của mô hình "
+    "vi": ("Về xã Vũ Tiến, huyện Vũ Thư, đường làng sáng đèn. Đó là kết quả của mô hình "
            "“Thắp sáng đường quê” triển khai từ năm 2021.\n"
            "Theo bà Lan, Chủ tịch Hội Phụ nữ xã {commune}, hội đã vận động 150 hộ dân tham gia."),
-    "fr": ("Dans la commune de Vu Hoi, district de Vu Thu, les routes sont éclairées. C'est le "
+    "fr": ("Dans la commune de Vu Tien, district de Vu Thu, les routes sont éclairées. C'est le "
            "résultat du modèle « Éclairer les routes » lancé en 2021.\n"
            "Selon Mme Lan, présidente de l'Union des femmes de la commune de {commune}, l'Union a "
            "mobilisé 150 ménages."),
-    "en": ("In Vu Hoi commune, Vu Thu district, village roads are lit at night. This is the result "
+    "en": ("In Vu Tien commune, Vu Thu district, village roads are lit at night. This is the result "
            "of the \"Lighting rural roads\" model launched in 2021.\n"
            "According to Ms. Lan, Chairwoman of the Women's Union of {commune} commune, the union "
            "mobilised 150 households."),
-    "id": ("Di komune Vu Hoi, distrik Vu Thu, jalan desa kini terang. Itulah hasil model "
+    "id": ("Di komune Vu Tien, distrik Vu Thu, jalan desa kini terang. Itulah hasil model "
            "\"Menerangi Jalan Desa\" yang diluncurkan pada tahun 2021.\n"
            "Menurut Ibu Lan, Ketua Persatuan Perempuan komune {commune}, persatuan telah "
            "memobilisasi 150 rumah tangga."),
+    "fa": ("در کمون وو تین، شهرستان وو تو، جاده‌های روستا روشن است. این نتیجه مدل «روشن کردن "
+           "جاده‌ها» است که از سال ۲۰۲۱ اجرا شده است.\n"
+           "به گفته خانم لان، رئیس اتحادیه زنان کمون {commune}، اتحادیه ۱۵۰ خانوار را بسیج کرد."),
 }
 
 
 @pytest.mark.parametrize("lang", sorted(OWN_COMMUNE))
-@pytest.mark.parametrize(("commune", "with_model"), [("Vu Hoi", True), ("Song An", False)])
+@pytest.mark.parametrize(("commune", "with_model"), [("Vu Tien", True), ("Song An", False)])
 def test_a_paragraph_naming_the_models_own_commune_goes_on_about_it(
         lang: str, commune: str, with_model: bool) -> None:
-    text = OWN_COMMUNE[lang].format(commune=commune if lang != "vi" else _vi(commune))
+    text = OWN_COMMUNE[lang].format(commune=_spelt(commune, lang))
     records = extract(text, lang)
     holder = next(r for r in records if any(m.value == 150 for m in r.metrics))
     assert (holder.model_name is not None) == with_model
     assert holder.locality.commune == commune
 
 
-def _vi(name: str) -> str:
-    return {"Vu Hoi": "Vũ Hội", "Song An": "Song An"}[name]
+def _spelt(name: str, lang: str) -> str:
+    spellings = {"vi": {"Vu Tien": "Vũ Tiến"}, "fa": {"Vu Tien": "وو تین", "Song An": "سونگ آن"}}
+    return spellings.get(lang, {}).get(name, name)
 
 
 @pytest.mark.parametrize(("lang", "text"), [

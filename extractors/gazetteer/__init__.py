@@ -63,12 +63,13 @@ def ascii_name(text: str) -> str:
     return " ".join(unidecode(text.replace("đ", "d").replace("Đ", "D")).split())
 
 
-# g and j are one class: Persian renders Vietnamese "gi" with گ as often as with ج
+# g and j are one class: Persian renders Vietnamese "gi" with گ as often as with ج; s and sh
+# too: it renders Vietnamese x and s (both /s/ in the south) with س as often as with ش
 _LATIN_STEPS = [("ph", "f"), ("th", "t"), ("ch", "C"), ("gh", "g"), ("kh", "k"), ("j", "g"),
                 ("qu", "k"), ("c", "k"), ("q", "k"), ("x", "s"), ("đ", "d")]
 _PERSIAN_MAP = {
     "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "g", "چ": "C",
-    "خ": "k", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r", "ژ": "z", "ش": "S",
+    "خ": "k", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r", "ژ": "z", "ش": "s",
     "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n",
 }
 
@@ -91,7 +92,7 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
-_ROMAN = {**{k: v.lower() for k, v in _PERSIAN_MAP.items()}, "C": "ch", "S": "sh", "خ": "kh",
+_ROMAN = {**{k: v.lower() for k, v in _PERSIAN_MAP.items()}, "C": "ch", "ش": "sh", "خ": "kh",
           "ا": "a", "آ": "a", "و": "o", "ی": "i", "ي": "i", "ه": "h", "ع": "", "ء": ""}
 
 
