@@ -100,6 +100,7 @@ class Lexicon(_Strict):
     model_cues: list[str]
     model_links: list[str]  # between a model cue and an unquoted description; "" = directly
     description_blockers: list[str]  # words after a cue that mean no description follows
+    example_cues: list[str]  # "models ... such as “A”; “B”": quoted names listed after them
     movement_words: list[str]  # a quoted name with one of these is the movement, not a model
     slogan_cues: list[str]  # "motto", "khẩu hiệu": the quote after them is a slogan
     organisation_cues: list[str]  # heads of organisation names: Union, Hội, Komite, کمیته

@@ -37,6 +37,7 @@ class ModelName:
 class _Cues:
     model: PhraseTable[bool]
     heads: PhraseTable[bool]
+    examples: PhraseTable[bool]
     links: frozenset[str]
     blockers: PhraseTable[bool]
     movement: re.Pattern[str]
@@ -56,6 +57,7 @@ def _cues(lang: str) -> _Cues:
     return _Cues(
         model=PhraseTable(((w, True) for w in lex.model_cues), lex.noun_suffixes),
         heads=PhraseTable(((w, True) for w in lex.metrics.get("groups", [])), lex.noun_suffixes),
+        examples=PhraseTable((w, True) for w in lex.example_cues),
         links=frozenset(norm(w) for w in lex.model_links),
         blockers=PhraseTable((w, True) for w in lex.description_blockers),
         movement=re.compile(rf"(?:{movement})", re.I),
@@ -76,9 +78,14 @@ def find_model_names(text: str, lang: str, tokens: list[Token] | None = None) ->
     return _drop_overlaps(out)
 
 
+_SENTENCE_END = frozenset(".!?؟\n")
+_LIST_GAP = 14  # tokens at most between two quoted names of one list
+
+
 def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
     out: list[ModelName] = []
     starts = [t.start for t in tokens]
+    last = -1  # token index just after the last quoted model
     for m in _QUOTES.finditer(text):
         group = next(i for i in range(1, 5) if m.group(i) is not None)
         name = m.group(group).strip().strip(".,;:!?").strip()
@@ -91,11 +98,32 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
             continue
         inside = [t for t in tokens[at:bisect_left(starts, m.end())] if t.kind == "word"]
         if not (_has(cues.model, before) or _has(cues.model, after[:1])
-                or _headed(cues.heads, inside)):
+                or _headed(cues.heads, inside) or _listed(tokens, at, last, cues)):
             continue
         out.append(ModelName(name, True, m.start(group), m.start(group) + len(name),
                              _organisation(text, tokens, m.end(), cues)))
+        last = bisect_left(starts, m.end())
     return out
+
+
+def _listed(tokens: list[Token], at: int, last: int, cues: _Cues) -> bool:
+    """A quoted name in a list of models: 'models ... such as “A” of X; “B” in Y; “C”'.
+
+    The first follows an example cue ("such as", "như", "seperti") in a sentence that has
+    already said "model"; each next one follows the last model name of that sentence across
+    a comma or semicolon, with no figure between.
+    """
+    if 0 <= last <= at and at - last <= _LIST_GAP:
+        gap = tokens[last:at]
+        if (not any(t.kind == "num" or t.text in _SENTENCE_END for t in gap)
+                and any(t.text in ",;،؛" for t in gap)):
+            return True
+    near = tokens[max(0, at - 4):at]
+    if not _has(cues.examples, near):
+        return False
+    sentence = tokens[max(0, at - 3 * _CUE_WINDOW):at]
+    ends = [k for k, t in enumerate(sentence) if t.text in _SENTENCE_END]
+    return _has(cues.model, sentence[ends[-1] + 1 if ends else 0:])
 
 
 def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:

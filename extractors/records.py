@@ -67,7 +67,13 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
         sentence = sentence_at(sentences, pos)
         if isinstance(event, ModelName):
             current = _Stretch(sentence[0], model=event, context=dict(context))
-            current.places = [p for p in places if sentence[0] <= p.start < sentence[1]]
+            # its sentence's places; in a list of models ("“A” of X district; “B” in Y
+            # district"), those after its name, up to the next one
+            listed = any(sentence[0] <= n.start < event.start for n in names)
+            hi = min((n.start for n in names if event.end <= n.start < sentence[1]),
+                     default=sentence[1])
+            current.places = [p for p in places
+                              if (event.start if listed else sentence[0]) <= p.start < hi]
             current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lang, "commune")
             models.append(current)
         elif isinstance(event, tuple):

@@ -43,6 +43,7 @@ def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     ("fa", "با شعار «۳ نه» مدل"),
     ("en", "Residents chanted “Clean homes, green fields” at the meeting."),  # no cue, no team
     ("en", "The “Skilful Mass Mobilisation Team” movement"),  # the movement, even as a team
+    ("vi", "Nhiều mô hình được biểu dương tại Hội nghị tỉnh."),  # a verb, not a description
 ])
 def test_the_movement_and_mottos_are_not_models(lang: str, text: str) -> None:
     assert find_model_names(text, lang) == []
@@ -190,3 +191,41 @@ def test_a_whole_province_cue_outranks_a_bare_level_word(lang: str, text: str) -
     (record,) = [r for r in extract(text, lang) if any(m.value == 1400 for m in r.metrics)]
     assert (record.locality.commune, record.locality.district) == (None, None)
     assert record.locality.province == "Thai Binh"
+
+
+LISTED_MODELS = {
+    "en": ("Typical models were honoured at the conference, such as “Rice jar for the poor” of the "
+           "Hung Ha district Women's Union; “Lighting up roads” in Kien Xuong district; “Turning "
+           "waste into money” in Tien Hai district..."),
+    "fr": ("Des modèles typiques ont été honorés lors de la conférence, tels que « Jarre de riz "
+           "pour les pauvres » de l'Union des femmes du district de Hung Ha ; « Éclairer les "
+           "routes » dans le district de Kien Xuong ; « Des déchets en argent » dans le district "
+           "de Tien Hai..."),
+    "vi": ("Nhiều mô hình được biểu dương tại hội nghị, như “Hũ gạo tình thương” của Hội Phụ nữ "
+           "huyện Hưng Hà; “Thắp sáng đường quê” ở huyện Kiến Xương; “Biến rác thành tiền” ở huyện "
+           "Tiền Hải..."),
+    "id": ("Model-model teladan dihormati dalam konferensi, seperti \"Guci Beras untuk Orang "
+           "Miskin\" dari Persatuan Perempuan distrik Hung Ha; \"Menerangi Jalan\" di distrik "
+           "Kien Xuong; \"Mengubah Sampah Menjadi Uang\" di distrik Tien Hai..."),
+    "fa": ("مدل‌های نمونه در این کنفرانس تجلیل شدند، مانند «کوزه برنج برای فقرا» از اتحادیه زنان "
+           "شهرستان هونگ ها؛ «روشن کردن جاده‌ها» در شهرستان کین شوونگ؛ «تبدیل زباله به پول» در "
+           "شهرستان تین های..."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LISTED_MODELS))
+def test_quoted_names_listed_after_such_as_are_models_each_with_its_place(lang: str) -> None:
+    records = [r for r in extract(LISTED_MODELS[lang], lang) if r.model_name]
+    assert [r.locality.district for r in records] == ["Hung Ha", "Kien Xuong", "Tien Hai"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The union organised activities such as “Green Sunday” and “Clean Alley”."),
+    ("en", "The “Green Sunday” model has 30 members; people call the road “the lamp road”."),
+    ("vi", "Hội tổ chức các hoạt động như “Ngày chủ nhật xanh”, “Ngõ sạch”."),
+    ("fr", "L'Union organise des activités telles que « Dimanche vert » ; « Ruelle propre »."),
+])
+def test_a_quoted_list_is_of_models_only_after_a_model_cue_and_without_figures(
+        lang: str, text: str) -> None:
+    names = [r.model_name for r in extract(text, lang) if r.model_name]
+    assert names in ([], ["Green Sunday"])
