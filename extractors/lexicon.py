@@ -25,6 +25,9 @@ class QualifierCues(_Strict):
     approx: list[str]
     at_least: list[str]
     less_than: list[str]
+    # words just before a cue that make it part of something else: "handed over", "đèn trên"
+    # (a lamp on 12 km of road); the number after it is then exact
+    blockers: list[str] = []
 
 
 class Unit(_Strict):
@@ -42,6 +45,7 @@ class NotMetricCues(_Strict):
     rate: list[str]  # words after the counted noun or unit that make it a rate: "per", "mỗi"
     dimension: list[str]  # near a length, a width or height rather than work done: "rộng"
     rate_before: list[str]  # "mỗi hộ góp 20.000 đồng": a few words before, a per-unit amount
+    target: list[str]  # "phấn đấu", "strive" earlier in the sentence: a goal, not a result
 
 
 class Boilerplate(_Strict):

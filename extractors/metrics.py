@@ -51,13 +51,15 @@ class _Tables:
     ellipsis_re: re.Pattern[str] | None
     dimension_re: re.Pattern[str] | None
     rate_before_re: re.Pattern[str] | None
+    target_re: re.Pattern[str] | None
+    qualifier_blocker_re: re.Pattern[str] | None
 
 
 @cache
 def tables(lang: str) -> _Tables:
     lex = load_lexicon(lang)
     qualifier_of = {norm(p): kind for kind, phrases in lex.qualifiers.model_dump().items()
-                    for p in phrases}
+                    if kind != "blockers" for p in phrases}
     return _Tables(
         cues=PhraseTable(((w, key) for key, words in lex.metrics.items() for w in words),
                          lex.noun_suffixes),
@@ -77,6 +79,8 @@ def tables(lang: str) -> _Tables:
         ellipsis_re=_word_regex(lex.ellipsis_cues),
         dimension_re=_word_regex(lex.not_metric.dimension),
         rate_before_re=_word_regex(lex.not_metric.rate_before),
+        target_re=_word_regex(lex.not_metric.target),
+        qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
     )
 
 
@@ -127,14 +131,17 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             continue
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
             continue  # "mặt đường rộng 4 m", "roads 6 m wide": a width, not work done
-        if _clause_words_before(view, surface_start, 4, tb.rate_before_re):
-            continue  # "mỗi hộ góp 20.000 đồng", "each household earns ...": a per-unit amount
+        if _clause_words_before(view, surface_start, 4, tb.rate_before_re) or _clause_opens_with(
+                view, surface_start, tb.rate_before_re):
+            continue  # "mỗi hộ góp 20.000 đồng", "Each hectare is planted with ...": per unit
+        sent = sentence_at(spans, num.start)
+        if tb.target_re and tb.target_re.search(norm_text(view[sent[0]:surface_start])):
+            continue  # "phấn đấu mỗi xã có ít nhất 2 mô hình", "strives to have 10": a goal
         if num.weak and qualifier == "exact":
             continue  # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count
         if len(ends) == 2:
             qualifier = "range"
         surface_end = tokens[last_token].end
-        sent = sentence_at(spans, num.start)
         for n in ends:
             value = n.value * (factor if factor is not None else 1.0)
             out.append(Metric(
@@ -266,6 +273,8 @@ def _qualifier(view: str, start: int, tb: _Tables) -> tuple[str, int]:
     if not m:
         return "exact", start
     phrase = re.sub(r"\s+", " ", m.group(0).strip())
+    if tb.qualifier_blocker_re and tb.qualifier_blocker_re.search(prefix[:m.start()].rstrip() + " "):
+        return "exact", start  # "handed over 5 subjects": a verb's particle, not "more than"
     return tb.qualifier_of.get(phrase, "exact"), start - (len(prefix) - m.start())
 
 
@@ -286,6 +295,14 @@ def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str]
         return False
     clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 60):start]))[-1]
     return bool(pattern.search(" ".join(clause.split()[-n:])))
+
+
+def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -> bool:
+    """The clause of the number opens on a distributive word: "Each hectare is planted with"."""
+    if pattern is None:
+        return False
+    clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 80):start]))[-1].split()
+    return bool(clause) and bool(pattern.fullmatch(clause[0]))
 
 
 def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:

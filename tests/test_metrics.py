@@ -45,6 +45,11 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("Each household earns VND 180 million per year", None, None, None),
         ("local people have contributed VND2.5 billion and 4,600 working days", 2_500_000_000, "vnd", "exact"),
         ("the model gathers 390 fishermen in 13 solidarity groups", 390, "people", "exact"),
+        # a clause opening on "each", a goal after "strive": not results
+        ("Each hectare is planted with about 1,100 coffee trees", None, None, None),
+        ("the commune strives to have at least 10 new models every year", None, None, None),
+        ("handed over 5 subjects to the police", 5, "subjects", "exact"),
+        ("mediated over 5 cases", 5, "cases", "more_than"),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -73,6 +78,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("certifié OCOP 3 étoiles", None, None, None),
         ("des routes rurales de 6 m de large", None, None, None),
         ("environ 60 millions de VND par an", None, None, None),
+        ("en s'efforçant que chaque commune ait au moins 2 nouveaux modèles", None, None, None),
     ],
     "id": [
         ("dipilih dari 6.540 model", 6540, "models", "exact"),
@@ -101,6 +107,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("diadakan dua kali sebulan", None, None, None),
         ("dengan lebar permukaan jalan 4 m", None, None, None),
         ("pada periode 2009-2024", None, None, None),
+        ("Setiap hektar ditanami sekitar 1.100 pohon kopi", None, None, None),
+        ("komune berupaya memiliki setidaknya 10 model baru", None, None, None),
     ],
     "vi": [
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
@@ -134,6 +142,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("mỗi hộ góp 20.000 đồng để duy trì điện chiếu sáng", None, None, None),
         ("có 215 mô hình, trong đó 87 thuộc lĩnh vực kinh tế", 87, "models", "exact"),
         ("để mở rộng 11 tuyến đường giao thông", 11, "roads", "exact"),
+        ("phấn đấu mỗi năm mỗi xã, thị trấn có ít nhất 2 mô hình mới", None, None, None),
+        ("lắp đặt 460 bóng đèn chiếu sáng trên 12 km đường trục thôn", 12, "km", "exact"),
+        ("làm mới trên 12 km đường trục thôn", 12, "km", "more_than"),
+        ("Mỗi héc-ta trồng khoảng 1.100 cây cà phê", None, None, None),
     ],
     "fa": [
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
@@ -164,6 +176,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("میانگین درآمد حدود ۱۵ درصد افزایش یافت", None, None, None),
         ("نه تنها با حمایت از معیشت", None, None, None),
         ("در دوره ۲۰۰۹ تا ۲۰۲۴", None, None, None),
+        ("تلاش می‌کند هر کمون و شهرک هر سال دست کم ۲ مدل جدید داشته باشد", None, None, None),
+        ("یک سال بعد در هر 8 روستای کمون تکرار شد", 8, "villages", "exact"),  # "all 8"
     ],
 }
 
