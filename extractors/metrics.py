@@ -50,6 +50,7 @@ class _Tables:
     year_word_re: re.Pattern[str] | None
     ellipsis_re: re.Pattern[str] | None
     dimension_re: re.Pattern[str] | None
+    length_re: re.Pattern[str] | None
     rate_before_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
@@ -78,6 +79,7 @@ def tables(lang: str) -> _Tables:
         year_word_re=suffix_regex(lex.year_words),
         ellipsis_re=_word_regex(lex.ellipsis_cues),
         dimension_re=_word_regex(lex.not_metric.dimension),
+        length_re=_word_regex(lex.not_metric.length),
         rate_before_re=_word_regex(lex.not_metric.rate_before),
         target_re=_word_regex(lex.not_metric.target),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
@@ -312,7 +314,11 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
     clause = re.split(r"[,;.:()]", norm_text(view[max(0, start - 40):start]))[-1]
     before = " ".join(clause.split()[-4:])
     after = " ".join(re.split(r"[,;.:()]", norm_text(view[end:end + 25]))[0].split()[:2])
-    return bool(tb.dimension_re.search(before) or tb.dimension_re.search(after))
+    if tb.dimension_re.search(before) or tb.dimension_re.search(after):
+        return True
+    # "lebar 2,5 m dan panjang 15 m", "rộng 3 m, dài 20 m": a length after a width is a size
+    return bool(tb.length_re and tb.length_re.search(before) and tb.dimension_re.search(
+        norm_text(view[max(0, start - 60):start])))
 
 
 def _after_year_word(view: str, num: Number, tb: _Tables) -> bool:

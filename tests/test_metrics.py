@@ -50,6 +50,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("the commune strives to have at least 10 new models every year", None, None, None),
         ("handed over 5 subjects to the police", 5, "subjects", "exact"),
         ("mediated over 5 cases", 5, "cases", "more_than"),
+        # spacing, and a length given with a width, are sizes; a length alone is work done
+        ("the lamps are installed 30 m apart", None, None, None),
+        ("bridges 4 m wide and 20 m long", None, None, None),
+        ("built a new road 3 km long", 3, "km", "exact"),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -79,6 +83,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("des routes rurales de 6 m de large", None, None, None),
         ("environ 60 millions de VND par an", None, None, None),
         ("en s'efforçant que chaque commune ait au moins 2 nouveaux modèles", None, None, None),
+        ("les ampoules sont installées à environ 30 m d'intervalle", None, None, None),
+        ("des ponts d'une largeur de 4 m et d'une longueur de 20 m", None, None, None),
     ],
     "id": [
         ("dipilih dari 6.540 model", 6540, "models", "exact"),
@@ -109,6 +115,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("pada periode 2009-2024", None, None, None),
         ("Setiap hektar ditanami sekitar 1.100 pohon kopi", None, None, None),
         ("komune berupaya memiliki setidaknya 10 model baru", None, None, None),
+        ("Jembatan memiliki lebar 2,5 m dan panjang 15 hingga 30 m", None, None, None),
     ],
     "vi": [
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
@@ -146,6 +153,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("lắp đặt 460 bóng đèn chiếu sáng trên 12 km đường trục thôn", 12, "km", "exact"),
         ("làm mới trên 12 km đường trục thôn", 12, "km", "more_than"),
         ("Mỗi héc-ta trồng khoảng 1.100 cây cà phê", None, None, None),
+        ("cầu rộng 4 m, dài 20 m", None, None, None),
+        ("làm mới tuyến đường dài 3 km", 3, "km", "exact"),
     ],
     "fa": [
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
@@ -178,6 +187,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("در دوره ۲۰۰۹ تا ۲۰۲۴", None, None, None),
         ("تلاش می‌کند هر کمون و شهرک هر سال دست کم ۲ مدل جدید داشته باشد", None, None, None),
         ("یک سال بعد در هر 8 روستای کمون تکرار شد", 8, "villages", "exact"),  # "all 8"
+        ("پل‌هایی به عرض ۴ متر و طول ۲۰ متر", None, None, None),
     ],
 }
 
