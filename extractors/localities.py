@@ -102,8 +102,8 @@ def _name_after(text: str, pos: int, stop: set[str],
     words: list[tuple[int, int]] = []
     for w in _LATIN_NAME.finditer(text, pos + lead, min(len(text), pos + 80)):
         gap = text[(words[-1][1] if words else pos + lead):w.start()]
-        if gap.strip() or len(words) == 4:
-            break
+        if gap.strip() or "\n" in gap or len(words) == 4:
+            break  # a name never runs on past a line break (a title, then the lead)
         token = w.group(0).rstrip(".")
         if not (token[0].isupper() or token.isdigit()) or (not words and norm(token) in stop):
             break  # a stopword can be part of a name ("Dong La"), never its start
@@ -124,7 +124,8 @@ def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | 
     picked: list[re.Match[str]] = []
     end = pos
     for w in reversed(words):
-        if text[w.end():end].strip() or len(picked) == 4:
+        gap = text[w.end():end]
+        if gap.strip() or "\n" in gap or len(picked) == 4:
             break
         if not (w.group(0)[0].isupper() or w.group(0).isdigit()):
             break
@@ -143,7 +144,8 @@ def _persian_name(text: str, pos: int) -> tuple[str, int, int] | None:
     picked = []
     last = 0
     for w in words[:3]:
-        if text[pos + last:pos + w.start()].strip():
+        gap = text[pos + last:pos + w.start()]
+        if gap.strip() or "\n" in gap:
             break
         picked.append(w)
         last = w.end()

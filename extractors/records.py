@@ -66,6 +66,10 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
     for pos, _, event in events:
         sentence = sentence_at(sentences, pos)
         if isinstance(event, ModelName):
+            if current is not None and current.model is not None and current.model.end < sentence[0]:
+                # "Cùng với đó, tại thôn Lập Thành, mô hình ...": places in the new model's
+                # sentence are its own, not the last model's
+                current.places = [p for p in current.places if p.start < sentence[0]]
             current = _Stretch(sentence[0], model=event, context=dict(context))
             # its sentence's places; in a list of models ("“A” of X district; “B” in Y
             # district"), those after its name, up to the next one
@@ -115,7 +119,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             stretch.context.setdefault("commune", next(iter(only.values())))
             stretch.bare_commune = True
     _organisations(text, lang, models, sentences)
-    return _records(models, list(place_wide.values()), province, years, fields, text)
+    return _records(models, list(place_wide.values()), province, years, fields, text, sentences)
 
 
 def _organisations(text: str, lang: str, models: list[_Stretch],
@@ -189,9 +193,10 @@ def _list_places(text: str, lex: Lexicon, places: list[Place], models: list[_Str
 
 def _records(models: list[_Stretch], place_wide: list[_Stretch], province: str | None,
              years: list[YearMention],
-             fields: list[tuple[int, str]], text: str) -> list[ModelRecord]:
+             fields: list[tuple[int, str]], text: str,
+             sentences: list[tuple[int, int]]) -> list[ModelRecord]:
     stretches = sorted(models + place_wide, key=lambda s: s.start)
-    ends = {id(s): _stretch_end(s, stretches, len(text)) for s in stretches}
+    ends = {id(s): _stretch_end(s, stretches, len(text), sentences) for s in stretches}
     out: list[ModelRecord] = []
     for s in stretches:
         if s.model is None and s.place is None and not s.metrics and not s.places:
@@ -218,10 +223,17 @@ def _records(models: list[_Stretch], place_wide: list[_Stretch], province: str |
     return out
 
 
-def _stretch_end(s: _Stretch, stretches: list[_Stretch], length: int) -> int:
+def _stretch_end(s: _Stretch, stretches: list[_Stretch], length: int,
+                 sentences: list[tuple[int, int]]) -> int:
+    """Where a stretch's text ends: its last figure for a place; for a model, the next model,
+    or the sentence of the first place-wide figures after its own ("from 2020, the whole
+    district ...": that year is the district's, not the model's)."""
+    last = max((m.evidence.end for m in s.metrics), default=s.start + 1)
     if s.model is None:
-        return max((m.evidence.end for m in s.metrics), default=s.start + 1)
+        return last
     later = [o.start for o in stretches if o.model is not None and o.start > s.start]
+    later += [max(sentence_at(sentences, o.start)[0], last) for o in stretches
+              if o.model is None and o.metrics and o.start >= last]
     return min(later, default=length)
 
 

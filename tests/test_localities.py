@@ -113,3 +113,14 @@ def test_transliterate_is_unidecode_one_character_at_a_time(text: str) -> None:
 def test_a_number_after_a_level_word_is_a_place_unless_a_unit_follows(
         lang: str, text: str, names: list[str]) -> None:
     assert [m.name for m in find_mentions(text, lang)] == names
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    # a title ending on a place, then a lead opening on a level word: two names, not one
+    ("id", "Model di komune Dinh Thuy\nKomune Dinh Thuy, distrik Mo Cay Nam", ["Dinh Thuy", "Dinh Thuy"]),
+    ("vi", "Mô hình ở xã Vũ Tiến\nXã Vũ Tiến, huyện Vũ Thư có 20 hộ", ["Vũ Tiến", "Vũ Tiến"]),
+    ("en", "The model in Vu Tien\nCommune leaders said", []),
+])
+def test_a_place_name_never_runs_past_a_line_break(lang: str, text: str, names: list[str]) -> None:
+    found = [m for m in find_mentions(text, lang) if not m.from_parent]
+    assert [m.name for m in found if "commune" in m.levels] == names

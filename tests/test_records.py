@@ -229,3 +229,30 @@ def test_a_quoted_list_is_of_models_only_after_a_model_cue_and_without_figures(
         lang: str, text: str) -> None:
     names = [r.model_name for r in extract(text, lang) if r.model_name]
     assert names in ([], ["Green Sunday"])
+
+
+# The first model's paragraph, then a sentence naming a village before the second model, then
+# district-wide figures since a year.
+TWO_MODELS = {
+    "vi": ("Tại xã Vũ Tiến, huyện Vũ Thư, mô hình “Thắp sáng đường quê” có 20 thành viên.\n"
+           "Cùng với đó, tại thôn Đông, mô hình “Tổ tự quản” có 18 thành viên.\n"
+           "Từ năm 2020 đến nay, toàn huyện đã làm mới 42 km đường."),
+    "en": ("In Vu Tien commune, Vu Thu district, the \"Lighting rural roads\" model has 20 members.\n"
+           "In Dong village, the \"Self-managed team\" model has 18 members.\n"
+           "From 2020 to now, the whole district has built 42 km of roads."),
+    "fr": ("Dans la commune de Vu Tien, district de Vu Thu, le modèle « Éclairer les routes » "
+           "compte 20 membres.\nDans le village de Dong, le modèle « Équipe autogérée » compte 18 "
+           "membres.\nDe 2020 à aujourd'hui, l'ensemble du district a construit 42 km de routes."),
+    "id": ("Di komune Vu Tien, distrik Vu Thu, model \"Menerangi Jalan\" memiliki 20 anggota.\n"
+           "Di desa Dong, model \"Tim Swakelola\" memiliki 18 anggota.\n"
+           "Sejak tahun 2020, seluruh distrik telah membangun 42 km jalan."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TWO_MODELS))
+def test_a_new_models_sentence_keeps_its_places_and_a_later_place_keeps_its_year(
+        lang: str) -> None:
+    first, second, district = extract(TWO_MODELS[lang], lang)
+    assert (first.locality.village, second.locality.village) == (None, "Dong")
+    assert (first.year, second.year) == (None, None)  # 2020 is the district's
+    assert (district.model_name, district.year, district.locality.district) == (None, 2020, "Vu Thu")
