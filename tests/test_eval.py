@@ -92,7 +92,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round2", "round2/gold.yaml"),
                                                ("round3", "round3/gold.yaml"),
                                                ("round4", "round4/gold.yaml"),
-                                               ("round5", "round5/gold.yaml")])
+                                               ("round5", "round5/gold.yaml"),
+                                               ("round6", "round6/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
