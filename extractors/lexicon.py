@@ -45,6 +45,7 @@ class NotMetricCues(_Strict):
     rate: list[str]  # words after the counted noun or unit that make it a rate: "per", "mỗi"
     dimension: list[str]  # near a length, a width or height rather than work done: "rộng"
     length: list[str] = []  # "panjang", "dài": a dimension too when a width comes just before
+    dimension_compounds: list[str] = []  # words holding a dimension word: "mở rộng" (expand)
     rate_before: list[str]  # "mỗi hộ góp 20.000 đồng": a few words before, a per-unit amount
     target: list[str]  # "phấn đấu", "strive" earlier in the sentence: a goal, not a result
 

@@ -51,6 +51,7 @@ class _Tables:
     ellipsis_re: re.Pattern[str] | None
     dimension_re: re.Pattern[str] | None
     length_re: re.Pattern[str] | None
+    dimension_compound_re: re.Pattern[str] | None
     rate_before_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
@@ -80,6 +81,7 @@ def tables(lang: str) -> _Tables:
         ellipsis_re=_word_regex(lex.ellipsis_cues),
         dimension_re=_word_regex(lex.not_metric.dimension),
         length_re=_word_regex(lex.not_metric.length),
+        dimension_compound_re=_word_regex(lex.not_metric.dimension_compounds),
         rate_before_re=_word_regex(lex.not_metric.rate_before),
         target_re=_word_regex(lex.not_metric.target),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
@@ -180,8 +182,9 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
     if not previous:
         return None
     between = norm_text(view[previous[0].evidence.end:num.start])
-    if not tb.ellipsis_re.search(between):
-        return None
+    after = norm_text(view[num.end:num.end + 30]).lstrip()
+    if not (tb.ellipsis_re.search(between) or tb.ellipsis_re.match(after)):
+        return None  # "... of which 62", or "1,320 of which were recognised"
     if j < len(tokens) and tokens[j].kind == "punct" and tokens[j].text in "%/":
         return None
     return previous[-1].metric, None, num.last_index
@@ -314,6 +317,9 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
     clause = re.split(r"[,;.:()]", norm_text(view[max(0, start - 40):start]))[-1]
     before = " ".join(clause.split()[-4:])
     after = " ".join(re.split(r"[,;.:()]", norm_text(view[end:end + 25]))[0].split()[:2])
+    if tb.dimension_compound_re is not None:  # "mở rộng 5,2 km đường": expanded, not wide
+        before = tb.dimension_compound_re.sub(" ", before)
+        after = tb.dimension_compound_re.sub(" ", after)
     if tb.dimension_re.search(before) or tb.dimension_re.search(after):
         return True
     # "lebar 2,5 m dan panjang 15 m", "rộng 3 m, dài 20 m": a length after a width is a size

@@ -26,7 +26,7 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 # only tries positions holding a digit: five times faster than starting with the look-behind.
 DATE_RE = re.compile(
     r"\d(?<![\d.,]\d)(?:\d?[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{3}[/.-]\d{1,2}[/.-]\d{1,2})(?!\d)")
-BREAK_PUNCT = frozenset(",;.:()[]!?…/|\n")
+BREAK_PUNCT = frozenset(",;.:()[]!?…/|\n،؛")
 ZWNJ = "\u200c"
 
 

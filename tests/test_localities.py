@@ -124,3 +124,12 @@ def test_a_number_after_a_level_word_is_a_place_unless_a_unit_follows(
 def test_a_place_name_never_runs_past_a_line_break(lang: str, text: str, names: list[str]) -> None:
     found = [m for m in find_mentions(text, lang) if not m.from_parent]
     assert [m.name for m in found if "commune" in m.levels] == names
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("fr", "Dans la commune voisine de Gia Cat, le modèle aide 25 ménages.", "Gia Cat"),
+    ("id", "Di komune tetangga Gia Cat, model ini membantu 25 rumah tangga.", "Gia Cat"),
+    ("vi", "Ở xã lân cận Gia Cát, mô hình giúp 25 hộ.", "Gia Cát"),
+])
+def test_a_neighbouring_commune_is_still_named(lang: str, text: str, name: str) -> None:
+    assert [m.name for m in find_mentions(text, lang) if "commune" in m.levels] == [name]

@@ -54,6 +54,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("the lamps are installed 30 m apart", None, None, None),
         ("bridges 4 m wide and 20 m long", None, None, None),
         ("built a new road 3 km long", 3, "km", "exact"),
+        ("Gia Lai has 4,650 models, 1,320 of which were recognised in 2025", 1320, "models", "exact"),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -116,6 +117,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("Setiap hektar ditanami sekitar 1.100 pohon kopi", None, None, None),
         ("komune berupaya memiliki setidaknya 10 model baru", None, None, None),
         ("Jembatan memiliki lebar 2,5 m dan panjang 15 hingga 30 m", None, None, None),
+        ("Gia Lai memiliki 4.650 model, 1.320 di antaranya diakui pada tahun 2025", 1320, "models", "exact"),
     ],
     "vi": [
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
@@ -155,6 +157,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("Mỗi héc-ta trồng khoảng 1.100 cây cà phê", None, None, None),
         ("cầu rộng 4 m, dài 20 m", None, None, None),
         ("làm mới tuyến đường dài 3 km", 3, "km", "exact"),
+        ("vận động 25 hộ hiến đất để mở rộng 5,2 km đường thôn", 5.2, "km", "exact"),  # expand, not wide
     ],
     "fa": [
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
@@ -188,6 +191,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("تلاش می‌کند هر کمون و شهرک هر سال دست کم ۲ مدل جدید داشته باشد", None, None, None),
         ("یک سال بعد در هر 8 روستای کمون تکرار شد", 8, "villages", "exact"),  # "all 8"
         ("پل‌هایی به عرض ۴ متر و طول ۲۰ متر", None, None, None),
+        ("در روستای ۳، مدل «تیم خودگردان» راه‌اندازی شد", None, None, None),  # village 3, then a comma
     ],
 }
 
