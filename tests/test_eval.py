@@ -93,7 +93,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round3", "round3/gold.yaml"),
                                                ("round4", "round4/gold.yaml"),
                                                ("round5", "round5/gold.yaml"),
-                                               ("round6", "round6/gold.yaml")])
+                                               ("round6", "round6/gold.yaml"),
+                                               ("round7", "round7/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
