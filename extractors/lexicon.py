@@ -63,6 +63,9 @@ class LocalityLevels(_Strict):
     village: list[str]
     name_after_level: bool  # "xã Tra Ka" (True) vs "Tra Ka commune" (False; both are tried)
     compounds: list[str] = []  # words holding a level word that name no level: "xã hội"
+    # where names stand before the level word: links after which a name may follow it
+    # instead ("the district of Bac Ha")
+    after_links: list[str] = []
 
 
 class SpacySettings(_Strict):
@@ -80,6 +83,8 @@ class Lexicon(_Strict):
     decimal_separators: list[str]
     group_separators: list[str]
     number_words: dict[str, float]
+    # words that are themselves approximate counts: "quarantaine" (about 40)
+    approximate_numbers: dict[str, float]
     weak_number_words: list[str]  # words that double as articles ("un", "một", "یک")
     scale_words: dict[str, float]  # inside number words: "puluh", "trăm", "hundred"
     addend_words: dict[str, float]  # "belas" (+10)

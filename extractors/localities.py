@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -22,6 +23,8 @@ NEW_MAP_FROM = date(2025, 7, 1)
 LEVELS = ("province", "district", "commune", "village")
 _LATIN_NAME = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.UNICODE)
 _PERSIAN = re.compile(r"[\u0600-\u06ff]")
+_PERSIAN_WORD = re.compile(r"[\u0600-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u06ff\u200c]+")
+_NAME_BREAK = re.compile(r"[^\w\s\u200c'’\-–]+")  # punctuation that no place name spans
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'’-]*)")
 
 
@@ -74,6 +77,8 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
             found = _name_after(text, m.end(), stop, quantities)
         else:
             found = _name_before(text, m.start(), stop)
+            if found is None and (link := _after_link(lang).match(text, m.end())):
+                found = _name_after(text, link.end(), stop, quantities)  # "district of Bac Ha"
         if found is None:
             continue
         name, start, end = found
@@ -83,6 +88,13 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
             out.append(PlaceMention(("district", "province"), parent, end + 1,
                                     end + 1 + len(parent), from_parent=True))
     return out
+
+
+@cache
+def _after_link(lang: str) -> re.Pattern[str]:
+    links = [norm(w) for w in load_lexicon(lang).locality_levels.after_links]
+    body = "|".join(re.escape(w) for w in sorted(links, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\s+(?:{body})\s+", re.IGNORECASE)
 
 
 @cache
@@ -98,7 +110,7 @@ def _name_after(text: str, pos: int, stop: set[str],
     rest = text[pos:pos + 80]
     lead = len(rest) - len(rest.lstrip(" \u00a0"))
     if _PERSIAN.match(rest[lead:lead + 1]):
-        return _persian_name(text, pos + lead)
+        return _persian_name(text, pos + lead, stop, quantities)
     words: list[tuple[int, int]] = []
     for w in _LATIN_NAME.finditer(text, pos + lead, min(len(text), pos + 80)):
         gap = text[(words[-1][1] if words else pos + lead):w.start()]
@@ -138,9 +150,17 @@ def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | 
     return text[picked[0].start():picked[-1].end()], picked[0].start(), picked[-1].end()
 
 
-def _persian_name(text: str, pos: int) -> tuple[str, int, int] | None:
-    """Up to three Persian-script words; the resolver decides how many belong to the name."""
-    words = list(re.finditer(r"[\u0600-\u06ff\u200c]+", text[pos:pos + 60]))
+def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
+                  quantities: Set[str] = frozenset()) -> tuple[str, int, int] | None:
+    """Up to three Persian-script words; the resolver decides how many belong to the name.
+    None where a stop word or a punctuation mark (، ؛ ؟) comes first ("ناحیه، مردم",
+    "ناحیه در سه سال"), or a number with a unit ("مردم ناحیه ۱۲۰۰۰ روز کاری")."""
+    words = list(_PERSIAN_WORD.finditer(text[pos:pos + 60]))
+    if not words or words[0].start() > 0 or norm(words[0].group()) in stop:
+        return None
+    if fold_digits(words[0].group()).isdigit() and len(words) > 1 and \
+            norm(words[1].group()) in quantities:
+        return None
     picked = []
     last = 0
     for w in words[:3]:
@@ -177,16 +197,21 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
     """The province the article is about: the most named one (names, level words, parents)."""
     gz = gazetteer()
     counts: Counter[str] = Counter()
-    folded = f" {fold(text)} "
+    # a name's words are separated by spaces only: "250 triệu đồng/ha/năm" names no "Ha Nam"
+    folded = f" {' | '.join(fold(part) for part in _NAME_BREAK.split(text))} "
     for key, units in gz.provinces.items():
         if key and f" {key} " in folded:
             name = units[0].name
             counts[name] += folded.count(f" {key} ")
     for m in mentions:
-        if "province" in m.levels and _PERSIAN.search(m.name) and not m.from_parent:
+        if "province" not in m.levels or m.from_parent:
+            continue
+        if _PERSIAN.search(m.name):
             unit = _persian_unit(m.name, ("province",), None)
             if unit:
                 counts[unit.name] += 2
+        elif fold(m.name) in gz.provinces:  # "tỉnh Trà Vinh": named as a province, not in passing
+            counts[gz.provinces[fold(m.name)][0].name] += 1
     if not counts:  # no province named: that of the districts and communes named, if unique
         for m in mentions:
             for level, name, parent in (("district", m.name, None), ("district", m.parent, None),

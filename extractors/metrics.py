@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.lexicon import Lexicon, Unit, load_lexicon
-from extractors.numbers import Number, scan
+from extractors.numbers import Number, scan, word_tables
 from extractors.text import (
     BREAK_PUNCT,
     PhraseTable,
@@ -117,6 +117,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             ends.append(numbers[second])
             j = numbers[second].last_index + 1
         found = _quantity_kind(tokens, j, lex, tb)
+        if found is None and (link := _counted_link(num, tokens, j, lang, tb)):
+            found = _quantity_kind(tokens, j + link, lex, tb)  # "3 millions de personnes"
         if found is None:
             found = _prefixed_unit(num, tokens, j, tb)
         if found is None:
@@ -131,6 +133,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                 key in {u.metric for u in tb.prefix_units.values()}:
             start = tokens[num.first_index - 1].start  # the surface reads "VND 1.2 billion"
         qualifier, surface_start = _qualifier(view, start, tb)
+        if num.approx and qualifier == "exact":
+            qualifier = "approx"  # "une quarantaine de membres"
         if _is_identifier(view, surface_start, tb):
             continue
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
@@ -211,6 +215,16 @@ def _range_end(tokens: list[Token], j: int, by_first: dict[int, int], numbers: l
     nxt = j + hit[0]
     k = by_first.get(nxt)
     return k if k is not None and not numbers[k].weak else None
+
+
+def _counted_link(num: Number, tokens: list[Token], j: int, lang: str, tb: _Tables) -> int:
+    """Tokens of a unit link ("de", "of") after a number that ends on a multiplier or is an
+    approximate word, which take one before the counted noun ("une quarantaine de membres");
+    0 otherwise (after a plain count, "two of the ..." counts nothing)."""
+    if j >= len(tokens) or not (num.approx or tokens[num.last_index].norm in word_tables(lang)[1]):
+        return 0
+    link = tb.unit_links.match(tokens, j)
+    return link[0] if link else 0
 
 
 def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,

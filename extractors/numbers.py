@@ -25,6 +25,7 @@ class Number:
     year_like: bool = False  # four plain digits 1900-2100
     first_index: int = 0  # index of the first and last token of the number
     last_index: int = 0
+    approx: bool = False  # a word that is itself approximate: "une quarantaine" (about 40)
 
 
 @cache
@@ -73,14 +74,14 @@ def parse_numeral(raw: str, lex: Lexicon) -> float | None:
 
 
 @cache
-def _word_tables(lang: str) -> tuple[PhraseTable[float], PhraseTable[float]]:
+def word_tables(lang: str) -> tuple[PhraseTable[float], PhraseTable[float]]:
     lex = load_lexicon(lang)
     return (PhraseTable(lex.number_words.items()), PhraseTable(lex.multipliers.items()))
 
 
 def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
     """Numbers among tokens: numerals (with a following multiplier) and number-word sequences."""
-    words, multipliers = _word_tables(lex.lang)
+    words, multipliers = word_tables(lex.lang)
     scales = {norm(k): v for k, v in lex.scale_words.items()}
     addends = {norm(k): v for k, v in lex.addend_words.items()}
     connectors = {norm(c) for c in lex.number_connectors}
@@ -106,6 +107,11 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
             out.append(Number(value, tok.start, end, False, year_like, i, j))
             i = j + 1
             continue
+        if tok.kind == "word" and (about := _approximate(tokens, i, lex, weak_words)):
+            value, j = about
+            out.append(Number(value, tok.start, tokens[j].end, False, False, i, j, approx=True))
+            i = j + 1
+            continue
         if tok.kind == "word" and _may_start_number(tok.norm, lex.lang):
             parsed = _number_words(tokens, i, words, multipliers, scales, addends, connectors,
                                    prefixes)
@@ -117,6 +123,18 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
                 continue
         i += 1
     return out
+
+
+def _approximate(tokens: list[Token], i: int, lex: Lexicon,
+                 weak_words: set[str]) -> tuple[float, int] | None:
+    """(value, index of its last token) of "une quarantaine" or "quarantaine" at tokens[i]."""
+    table = lex.approximate_numbers
+    if not table:
+        return None
+    word = tokens[i].norm
+    if word in weak_words and i + 1 < len(tokens) and tokens[i + 1].norm in table:
+        return table[tokens[i + 1].norm], i + 1
+    return (table[word], i) if word in table else None
 
 
 def _number_words(tokens: list[Token], i: int, words: PhraseTable[float],

@@ -87,6 +87,8 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             if event.level in PLACE_LEVELS:
                 context[event.level] = event
             if current is not None and _opens_paragraph_on_place(text, sentence, event, current):
+                # the places of the sentence that opened the paragraph go with it
+                current.places = [p for p in current.places if p.start < sentence[0]]
                 current, target = None, event
             elif current is not None and event not in current.places:
                 current.places.append(event)
@@ -95,6 +97,9 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                     and event.level == "district" and target.district == event.name):
                 target = event  # (a commune's own district named after it does not replace it)
         elif isinstance(event, Metric):
+            if current is not None and (level := _opens_paragraph_on_bare_level(
+                    text, sentence, current, context, lang)):
+                current, target = None, context[level]  # "The district now has ..."
             if current is not None and event.metric != "models":
                 current.metrics.append(event)
                 continue
@@ -136,6 +141,17 @@ def _organisations(text: str, lang: str, models: list[_Stretch],
     for stretch, orgs in zip(named, found, strict=True):
         if orgs and stretch.model is not None:
             stretch.model = replace(stretch.model, organisation=orgs[0][2])
+
+
+def _opens_paragraph_on_bare_level(text: str, sentence: tuple[int, int], current: _Stretch,
+                                   context: dict[str, Place], lang: str) -> str | None:
+    """The level ("district", "province") of a paragraph after the model's own that opens on
+    it without naming it ("The district now has 210 models ..."): the model's stretch ends."""
+    para_start = text.rfind("\n", 0, sentence[0]) + 1
+    if current.model is None or sentence[0] != para_start or para_start <= current.model.start:
+        return None
+    return next((level for level in ("district", "province") if level in context
+                 and _names_bare_level(text[sentence[0]:sentence[1]], lang, level)), None)
 
 
 def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place,
@@ -257,11 +273,13 @@ def _level_words(lang: str, level: str) -> tuple[re.Pattern[str], frozenset[str]
     by_level = {lv: {norm(w) for w in getattr(levels, lv)}
                 for lv in ("province", "district", "commune")}
     others = set().union(*(ws for lv, ws in by_level.items() if lv != level))
-    words = {*by_level["province"], *by_level["district"], *by_level["commune"],
-             *(norm(c) for c in levels.compounds)}
+    compounds = {norm(c) for c in levels.compounds}
+    words = {*by_level["province"], *by_level["district"], *by_level["commune"], *compounds}
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a compound that is also a level word ("huyện ủy Cầu Kè" names the district) still
+    # names no place when it stands alone ("Huyện ủy chỉ đạo"): never "the district"
     return (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"),
-            frozenset(by_level[level] - others))
+            frozenset(by_level[level] - others - compounds))
 
 
 def _year(years: list[YearMention], s: _Stretch, end: int,

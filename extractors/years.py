@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.lexicon import load_lexicon
-from extractors.text import fold_digits, norm_text, suffix_regex
+from extractors.text import fold_digits, norm_text, sentence_at, sentence_spans, suffix_regex
 
 _YEAR = re.compile(r"(?<![\d.,/])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d)")
 _RANGE = re.compile(r"\s*(?:-|–|—|to|à|đến|hingga|sampai|تا)\s*(19[5-9]\d|20[0-4]\d)(?!\d)")
@@ -23,11 +23,17 @@ class YearMention:
 
 def find_years(text: str, lang: str) -> list[YearMention]:
     """Years introduced by a year word ("năm 2021", "in 2020") or written as a period."""
+    from extractors.metrics import tables
+
     lex = load_lexicon(lang)
     intro = suffix_regex(lex.year_words)
+    goal = tables(lang).target_re
+    spans = sentence_spans(text, lex.abbreviations)
     view = fold_digits(text)
     out: list[YearMention] = []
     for m in _YEAR.finditer(view):
+        if goal and goal.search(norm_text(view[sentence_at(spans, m.start())[0]:m.start()])):
+            continue  # "mục tiêu đến năm 2030", "visait 100 modèles d'ici 2025": a goal's year
         prefix = norm_text(view[max(0, m.start() - 30):m.start()])
         rng = _RANGE.match(view, m.end())
         introduced = bool(intro and intro.search(prefix))

@@ -133,3 +133,42 @@ def test_a_place_name_never_runs_past_a_line_break(lang: str, text: str, names: 
 ])
 def test_a_neighbouring_commune_is_still_named(lang: str, text: str, name: str) -> None:
     assert [m.name for m in find_mentions(text, lang) if "commune" in m.levels] == [name]
+
+
+@pytest.mark.parametrize(("lang", "text", "province"), [
+    # a province's name split by punctuation names nothing ("đồng/ha/năm" is not Ha Nam)
+    ("vi", "Huyện ủy Cầu Kè (tỉnh Trà Vinh) chỉ đạo. Thu nhập đạt 250 triệu đồng/ha/năm.", "Tra Vinh"),
+    ("en", "Cau Ke district (Tra Vinh province). Income: 250 million VND/ha/nam.", "Tra Vinh"),
+    # named with its level word, a province outranks one named in passing as often
+    ("vi", "Sản phẩm bán sang Hà Nội. Tại tỉnh Trà Vinh, mô hình có 20 hộ.", "Tra Vinh"),
+    ("fr", "Des produits vendus à Hanoï et Hà Nội. Dans la province de Tra Vinh, le modèle.", "Tra Vinh"),
+    ("fa", "استان هائو گیانگ، ۱۲۴ مدل", "Hau Giang"),  # و reads u as well as o: not Ha Giang
+    ("fa", "استان ها گیانگ، ۱۲۴ مدل", "Ha Giang"),
+])
+def test_the_article_province(lang: str, text: str, province: str) -> None:
+    assert places_in(text, load_lexicon(lang))[1] == province
+
+
+@pytest.mark.parametrize(("lang", "text", "level", "name"), [
+    # a unit's party committee or youth union names the unit
+    ("vi", "Ban Dân vận Huyện ủy Cầu Kè (tỉnh Trà Vinh) chỉ đạo", "district", "Cau Ke"),
+    ("vi", "Tỉnh đoàn Trà Vinh phát động", "province", "Tra Vinh"),
+    # in English, a name may follow "district of"
+    ("en", "in the northern mountainous district of Bắc Hà, Lào Cai province", "district", "Bac Ha"),
+    ("en", "the province of Tra Vinh has 800 models", "province", "Tra Vinh"),
+])
+def test_a_level_word_names_the_unit_after_it(lang: str, text: str, level: str, name: str) -> None:
+    places = places_in(text, load_lexicon(lang))[0]
+    assert (level, name) in [(p.level, p.name) for p in places]
+
+
+@pytest.mark.parametrize(("lang", "text", "level", "name"), [
+    ("en", "Bac Ha district of Lao Cai province", "district", "Lao Cai"),  # the name before wins
+    ("fa", "به گفته کمیته بسیج توده‌ای ناحیه، مردم ناحیه", "district", "،"),  # ، ends it
+    ("fa", "به گفته کمیته بسیج توده‌ای ناحیه، مردم ناحیه", "district", "مردم"),
+    ("fa", "مردم ناحیه در سه سال گذشته", "district", "در سه سال"),  # a stop word starts no name
+])
+def test_no_name_is_read_across_a_link_or_a_stop_word(lang: str, text: str, level: str,
+                                                       name: str) -> None:
+    mentions = [(m.name, m.levels) for m in find_mentions(text, lang)]
+    assert not any(n.startswith(name) and level in levels for n, levels in mentions), mentions

@@ -55,6 +55,9 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("bridges 4 m wide and 20 m long", None, None, None),
         ("built a new road 3 km long", 3, "km", "exact"),
         ("Gia Lai has 4,650 models, 1,320 of which were recognised in 2025", 1320, "models", "exact"),
+        ("The goal is 250 models by 2026, the board said", None, None, None),
+        ("the target is that by 2030 each commune will have at least 3 new models", None, None, None),
+        ("two of the households joined the model", None, None, None),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -86,6 +89,13 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("en s'efforçant que chaque commune ait au moins 2 nouveaux modèles", None, None, None),
         ("les ampoules sont installées à environ 30 m d'intervalle", None, None, None),
         ("des ponts d'une largeur de 4 m et d'une longueur de 20 m", None, None, None),
+        ("rassemble une quarantaine de membres", 40, "members", "approx"),
+        ("près d'une vingtaine de ménages", 20, "households", "approx"),
+        ("le projet a aidé 3 millions de personnes", 3_000_000, "people", "exact"),
+        ("pour un coût total de 620 millions de dôngs", 620_000_000, "vnd", "exact"),
+        ("le district visait 100 nouveaux modèles d'ici 2025", None, None, None),
+        ("des centaines de ménages y participent", None, None, None),
+        ("il a reçu une aide de la commune", None, None, None),
     ],
     "id": [
         ("dipilih dari 6.540 model", 6540, "models", "exact"),
@@ -118,6 +128,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("komune berupaya memiliki setidaknya 10 model baru", None, None, None),
         ("Jembatan memiliki lebar 2,5 m dan panjang 15 hingga 30 m", None, None, None),
         ("Gia Lai memiliki 4.650 model, 1.320 di antaranya diakui pada tahun 2025", 1320, "models", "exact"),
+        ("targetnya pada tahun 2030 setiap komune memiliki setidaknya 3 model baru", None, None, None),
     ],
     "vi": [
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
@@ -158,6 +169,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("cầu rộng 4 m, dài 20 m", None, None, None),
         ("làm mới tuyến đường dài 3 km", 3, "km", "exact"),
         ("vận động 25 hộ hiến đất để mở rộng 5,2 km đường thôn", 5.2, "km", "exact"),  # expand, not wide
+        ("mục tiêu đến năm 2030 mỗi xã có ít nhất 3 mô hình mới", None, None, None),
+        ("đã giúp 14/16 tổ dân phố đạt danh hiệu an toàn", 14, "residential_areas", "exact"),
     ],
     "fa": [
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
@@ -192,6 +205,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("یک سال بعد در هر 8 روستای کمون تکرار شد", 8, "villages", "exact"),  # "all 8"
         ("پل‌هایی به عرض ۴ متر و طول ۲۰ متر", None, None, None),
         ("در روستای ۳، مدل «تیم خودگردان» راه‌اندازی شد", None, None, None),  # village 3, then a comma
+        ("هدف تا سال ۲۰۳۰ داشتن ۵ مدل جدید در هر کمون است", None, None, None),
     ],
 }
 

@@ -256,3 +256,69 @@ def test_a_new_models_sentence_keeps_its_places_and_a_later_place_keeps_its_year
     assert (first.locality.village, second.locality.village) == (None, "Dong")
     assert (first.year, second.year) == (None, None)  # 2020 is the district's
     assert (district.model_name, district.year, district.locality.district) == (None, 2020, "Vu Thu")
+
+
+# The district is named in the lead; a model of one of its communes follows; then a paragraph
+# opens on "the district" without naming it: its figures are the district's, not the model's.
+BARE_DISTRICT = {
+    "en": ("Bac Ha district has many models.\nIn Lung Phinh commune, the \"Safe village\" model "
+           "was set up in 2022 and installed 35 cameras.\nThe district now has 210 models. "
+           "Residents have donated 12,000 working days."),
+    "vi": ("Huyện Bắc Hà có nhiều mô hình.\nTại xã Lùng Phình, mô hình “Bản an toàn” thành lập "
+           "năm 2022 đã lắp 35 camera.\nHuyện hiện có 210 mô hình. Nhân dân đã hiến 12.000 ngày "
+           "công."),
+    "fr": ("Le district de Bac Ha compte de nombreux modèles.\nDans la commune de Lung Phinh, le "
+           "modèle « Village sûr », lancé en 2022, a installé 35 caméras.\nLe district compte "
+           "désormais 210 modèles. Les habitants ont donné 12 000 journées de travail."),
+    "id": ("Distrik Bac Ha memiliki banyak model.\nDi komune Lung Phinh, model \"Desa Aman\" yang "
+           "dibentuk pada tahun 2022 telah memasang 35 kamera.\nDistrik kini memiliki 210 model. "
+           "Warga telah menyumbangkan 12.000 hari kerja."),
+    "fa": ("ناحیه باک ها مدل‌های زیادی دارد.\nدر کمون لونگ فین، مدل «روستای امن» که در سال ۲۰۲۲ "
+           "راه‌اندازی شد، ۳۵ دوربین نصب کرد.\nبه گفته کمیته ناحیه، مردم ناحیه ۱۲۰۰۰ روز کاری "
+           "اهدا کرده‌اند."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BARE_DISTRICT))
+def test_a_paragraph_opening_on_the_district_ends_the_model(lang: str) -> None:
+    records = extract(BARE_DISTRICT[lang], lang)
+    model = next(r for r in records if r.model_name)
+    assert [m.metric for m in model.metrics] == ["cameras"]
+    days = next(r for r in records if any(m.metric == "working_days" for m in r.metrics))
+    assert days.model_name is None and days.locality.commune is None
+
+
+# A model with no year of its own, then a goal for a year to come: that year is not the model's.
+GOAL_YEAR = {
+    "en": ("In Phu Thinh commune, the \"Clean family\" model gathers 215 households.\n"
+           "The goal is 100 new models by 2025."),
+    "vi": ("Tại xã Phú Thịnh, mô hình “Gia đình sạch” có 215 hộ tham gia.\n"
+           "Mục tiêu đến năm 2025, huyện có thêm 100 mô hình mới."),
+    "fr": ("Dans la commune de Phu Thinh, le modèle « Famille propre » réunit 215 ménages.\n"
+           "Le district visait 100 nouveaux modèles d'ici 2025."),
+    "id": ("Di komune Phu Thinh, model \"Keluarga Bersih\" melibatkan 215 rumah tangga.\n"
+           "Targetnya pada tahun 2025 distrik memiliki 100 model baru."),
+    "fa": ("در کمون فو تین، مدل «خانواده پاک» ۲۱۵ خانوار را گرد هم آورده است.\n"
+           "هدف تا سال ۲۰۲۵ داشتن ۱۰۰ مدل جدید است."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(GOAL_YEAR))
+def test_a_goal_gives_neither_a_figure_nor_a_year(lang: str) -> None:
+    records = extract(GOAL_YEAR[lang], lang)
+    assert [(m.metric, m.value) for r in records for m in r.metrics] == [("households", 215)]
+    assert [r.year for r in records] == [None]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "level", "bare"), [
+    ("vi", "Huyện hiện có 210 mô hình.", "district", True),
+    ("vi", "Huyện ủy đã chỉ đạo nhân rộng 30 mô hình.", "district", False),  # the committee
+    ("vi", "Huyện ủy Cầu Kè đã chỉ đạo nhân rộng 30 mô hình.", "district", False),  # named
+    ("en", "The district now has 210 models.", "district", True),
+    ("en", "The district of Bac Ha now has 210 models.", "district", False),
+    ("fa", "مردم ناحیه ۱۲۰۰۰ روز کاری اهدا کرده‌اند.", "district", True),
+])
+def test_a_bare_level_word(lang: str, sentence: str, level: str, bare: bool) -> None:
+    from extractors.records import _names_bare_level
+
+    assert _names_bare_level(sentence, lang, level) is bare

@@ -101,6 +101,15 @@ def romanise(name: str) -> str:
     return "".join(_ROMAN.get(ch, ch) for ch in name)
 
 
+def _closeness(roman: str, unit: str) -> tuple[float, float]:
+    """How close a romanised Persian name is to a unit's name: first with the unit's u read
+    as o, since و writes both ("هائو گیانگ" is Hau Giang, not Ha Giang), then as spelled
+    ("هونگ" is Hong rather than Hung)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(roman, unit.replace("u", "o")), fuzz.ratio(roman, unit)
+
+
 @dataclass(frozen=True)
 class Unit:
     level: str  # province | district | commune
@@ -146,19 +155,18 @@ class Gazetteer:
     def best_by_consonants(self, name: str, levels: tuple[str, ...], province: str | None = None,
                            map_: str = "legacy") -> Unit | None:
         """The one unit a Persian-script name stands for, or None when it is unclear."""
-        from rapidfuzz import fuzz
-
         found = self.by_consonants(name, levels, province, map_)
         if not found:  # too short a skeleton ("هوی آن"): the romanised name, exactly
             roman = fold(romanise(name))
             exact = [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
             return exact[0] if len(exact) == 1 else None
         roman = fold(romanise(name))
-        ranked = sorted(found, key=lambda u: -fuzz.ratio(roman, fold(u.name)))
-        if len(ranked) > 1 and fuzz.ratio(roman, fold(ranked[0].name)) == fuzz.ratio(
-                roman, fold(ranked[1].name)) and fold(ranked[0].name) != fold(ranked[1].name):
+        scored = sorted(((_closeness(roman, fold(u.name)), u) for u in found),
+                        key=lambda su: (-su[0][0], -su[0][1]))
+        if len(scored) > 1 and scored[0][0] == scored[1][0] and \
+                fold(scored[0][1].name) != fold(scored[1][1].name):
             return None
-        return ranked[0]
+        return scored[0][1]
 
     def to_2025(self, unit: Unit) -> tuple[str, str, str] | None:
         """(province, commune, commune code) on the 2025 map for a legacy commune."""
