@@ -113,6 +113,9 @@ class Lexicon(_Strict):
     description_blockers: list[str]  # words after a cue that mean no description follows
     example_cues: list[str]  # "models ... such as “A”; “B”": quoted names listed after them
     movement_words: list[str]  # a quoted name with one of these is the movement, not a model
+    # ... unless it holds one of the movement's full names and goes on for two words or more:
+    # "Dân vận khéo trong giải phóng mặt bằng" is a model named after the movement
+    movement_names: list[str]
     slogan_cues: list[str]  # "motto", "khẩu hiệu": the quote after them is a slogan
     organisation_cues: list[str]  # heads of organisation names: Union, Hội, Komite, کمیته
     whole_place: dict[str, list[str]]  # "the whole district", "toàn huyện": level -> phrases

@@ -212,6 +212,11 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
                 counts[unit.name] += 2
         elif fold(m.name) in gz.provinces:  # "tỉnh Trà Vinh": named as a province, not in passing
             counts[gz.provinces[fold(m.name)][0].name] += 1
+    for m in mentions:  # a district's parent is its province: "ناحیه سون تای (کوانگ نگای)"
+        if m.parent and "commune" not in m.levels and _PERSIAN.search(m.parent):
+            unit = _persian_unit(m.parent, ("province",), None)
+            if unit:
+                counts[unit.name] += 2
     if not counts:  # no province named: that of the districts and communes named, if unique
         for m in mentions:
             for level, name, parent in (("district", m.name, None), ("district", m.parent, None),
@@ -220,9 +225,8 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
                                 and "district" not in m.levels) or (
                         level == "commune" and "commune" not in m.levels):
                     continue
-                if _PERSIAN.search(name):
-                    unit = _persian_unit(name, (level,), None)
-                    units = [unit] if unit else []
+                if _PERSIAN.search(name):  # every closest unit: a name two provinces share
+                    units = _persian_units(name, (level,), None)  # settles nothing
                 else:
                     units = gz.lookup(name, level, None, parent)
                 if len({u.province for u in units}) == 1:
@@ -233,30 +237,46 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
 
 
 def _persian_unit(name: str, levels: tuple[str, ...], province: str | None,
-                  map_: str = "legacy") -> Unit | None:
-    """The longest leading part of a Persian-script name that names one unit."""
+                  map_: str = "legacy", districts: frozenset[str] = frozenset()) -> Unit | None:
+    """The one unit a Persian-script name stands for (see _persian_units), or None."""
+    units = _persian_units(name, levels, province, map_, districts)
+    return units[0] if len({fold(u.name) for u in units}) == 1 else None
+
+
+def _persian_units(name: str, levels: tuple[str, ...], province: str | None,
+                   map_: str = "legacy", districts: frozenset[str] = frozenset()) -> list[Unit]:
+    """The units closest to the longest leading part of a Persian-script name that fits any
+    (the name may run on into the next words: "باک ها مدل‌های"). Shorter parts are not tried
+    once one fits several ("سون" alone would be Son Ha); among several, those in a district
+    the article names are kept."""
     gz = gazetteer()
     words = name.split()
     for n in range(len(words), 0, -1):
-        unit = gz.best_by_consonants(" ".join(words[:n]), levels, province, map_)
-        if unit:
-            return unit
-    return None
+        closest = gz.closest_by_consonants(" ".join(words[:n]), levels, province, map_)
+        if len({fold(u.name) for u in closest}) > 1 and districts:
+            closest = [u for u in closest if fold(u.district) in districts] or closest
+        if closest:
+            return closest
+    return []
 
 
 def resolve(mentions: list[PlaceMention], province: str | None,
             published: date | None) -> list[Place]:
     """Mentions resolved on the map in force on the article's date (before or after 2025-07-01)."""
     maps = ("2025", "legacy") if published and published >= NEW_MAP_FROM else ("legacy", "2025")
+    # the districts first: a Persian commune name that fits several is read in one of them
+    districts = frozenset(fold(p.name) for m in mentions if "district" in m.levels
+                          and (p := _resolve_one(m, province, maps)) and p.level == "district")
     out: list[Place] = []
     for m in mentions:
-        place = _resolve_one(m, province, maps)
+        place = _resolve_one(m, province, maps, districts)
         if place:
             out.append(place)
     return out
 
 
-def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...]) -> Place | None:
+def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
+                 districts: frozenset[str] = frozenset()) -> Place | None:
     gz = gazetteer()
     persian = bool(_PERSIAN.search(m.name))
     if m.levels == ("village",):
@@ -271,7 +291,7 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...]) -
                 continue
             if persian:
                 unit = _persian_unit(m.name, (level,), province if level != "province" else None,
-                                     map_)
+                                     map_, districts if level == "commune" else frozenset())
                 units = [unit] if unit else []
                 how = "skeleton"
             else:

@@ -41,6 +41,7 @@ class _Cues:
     links: frozenset[str]
     blockers: PhraseTable[bool]
     movement: re.Pattern[str]
+    movement_names: re.Pattern[str]
     slogans: PhraseTable[bool]
     organisations: PhraseTable[bool]
     stops: PhraseTable[bool]
@@ -61,12 +62,26 @@ def _cues(lang: str) -> _Cues:
         links=frozenset(norm(w) for w in lex.model_links),
         blockers=PhraseTable((w, True) for w in lex.description_blockers),
         movement=re.compile(rf"(?:{movement})", re.I),
+        movement_names=re.compile("|".join(re.escape(norm(w)).replace(r"\ ", r"\s+") for w in
+                                           sorted(lex.movement_names, key=len, reverse=True))
+                                  or "(?!)", re.I),
         slogans=PhraseTable((w, True) for w in lex.slogan_cues),
         organisations=PhraseTable((w, True) for w in lex.organisation_cues),
         stops=PhraseTable((w, True) for w in [*levels, *lex.organisation_cues]),
         suffixes=tuple(lex.noun_suffixes),
         function_words=frozenset(norm(w) for w in [*lex.phrase_breaks, *lex.name_stopwords]),
     )
+
+
+def _is_movement(name: str, cues: _Cues) -> bool:
+    """"Dân vận khéo" is the movement; "Dân vận khéo trong giải phóng mặt bằng" a model named
+    after it (its full name and two words more)."""
+    folded = norm(name)
+    if not cues.movement.search(folded):
+        return False
+    full = cues.movement_names.search(folded)
+    rest = (folded[:full.start()] + " " + folded[full.end():]) if full else ""
+    return len(re.findall(r"[^\W\d_][\w\u200c]*", rest)) < 2
 
 
 def find_model_names(text: str, lang: str, tokens: list[Token] | None = None) -> list[ModelName]:
@@ -89,7 +104,7 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
     for m in _QUOTES.finditer(text):
         group = next(i for i in range(1, 5) if m.group(i) is not None)
         name = m.group(group).strip().strip(".,;:!?").strip()
-        if not name or len(name.split()) > _MAX_NAME_WORDS or cues.movement.search(norm(name)):
+        if not name or len(name.split()) > _MAX_NAME_WORDS or _is_movement(name, cues):
             continue
         at = bisect_left(starts, m.start())
         before = tokens[max(0, at - _CUE_WINDOW):at]

@@ -79,6 +79,8 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             current.places = [p for p in places
                               if (event.start if listed else sentence[0]) <= p.start < hi]
             current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lang, "commune")
+            if not listed and not (whole is not None and sentence[0] <= whole[0] < sentence[1]):
+                _take_figures_before(current, place_wide, sentence[0], event.start)
             models.append(current)
         elif isinstance(event, tuple):
             current, whole = None, event
@@ -141,6 +143,22 @@ def _organisations(text: str, lang: str, models: list[_Stretch],
     for stretch, orgs in zip(named, found, strict=True):
         if orgs and stretch.model is not None:
             stretch.model = replace(stretch.model, organisation=orgs[0][2])
+
+
+def _take_figures_before(model: _Stretch, place_wide: dict[tuple[str, str], _Stretch],
+                         start: int, end: int) -> None:
+    """Figures earlier in the model's own sentence, outside any model, are the model's ("has
+    spent VND1.5bn since 2021 on the model “...”"); counts of models stay with their place."""
+    for key, stretch in list(place_wide.items()):
+        mine = [m for m in stretch.metrics
+                if start <= m.evidence.start < end and m.metric != "models"]
+        if not mine:
+            continue
+        model.metrics.extend(mine)
+        stretch.metrics = [m for m in stretch.metrics if m not in mine]
+        if not stretch.metrics:
+            del place_wide[key]
+    model.metrics.sort(key=lambda m: m.evidence.start)
 
 
 def _opens_paragraph_on_bare_level(text: str, sentence: tuple[int, int], current: _Stretch,

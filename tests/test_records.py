@@ -28,6 +28,12 @@ from pipeline.reconcile import reconcile
     ("fr", "La « Coopérative des femmes de Hoa Nhi » compte 30 membres.", "Coopérative des femmes de Hoa Nhi", True),
     ("vi", "“Câu lạc bộ phụ nữ với pháp luật” có 40 thành viên.", "Câu lạc bộ phụ nữ với pháp luật", True),
     ("fa", "«تعاونی پرورش بز» ۲۱ عضو دارد.", "تعاونی پرورش بز", True),
+    # named after the movement: its full name and two words or more
+    ("vi", "Mô hình “Dân vận khéo trong giải phóng mặt bằng” của xã", "Dân vận khéo trong giải phóng mặt bằng", True),
+    ("en", "the \"Skilled mass mobilization in site clearance\" model of the commune", "Skilled mass mobilization in site clearance", True),
+    ("fr", "le modèle « Mobilisation habile des masses dans le déblaiement des terrains »", "Mobilisation habile des masses dans le déblaiement des terrains", True),
+    ("id", "model \"Mobilisasi Massa yang Terampil dalam pembebasan lahan\" di komune", "Mobilisasi Massa yang Terampil dalam pembebasan lahan", True),
+    ("fa", "مدل «بسیج توده‌ای ماهرانه در پاکسازی زمین» کمیته مردمی", "بسیج توده‌ای ماهرانه در پاکسازی زمین", True),
 ])
 def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     found = find_model_names(text, lang)
@@ -44,6 +50,9 @@ def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     ("en", "Residents chanted “Clean homes, green fields” at the meeting."),  # no cue, no team
     ("en", "The “Skilful Mass Mobilisation Team” movement"),  # the movement, even as a team
     ("vi", "Nhiều mô hình được biểu dương tại Hội nghị tỉnh."),  # a verb, not a description
+    ("fa", "۱۲ مدل در سطح ناحیه و ۶۲ مدل در سطح کمون هستند"),  # "models at the level of"
+    ("id", "membangun 96 model \"Mobilisasi Massa yang Terampil\" sejak 2021"),
+    ("fr", "87 modèles de « mobilisation habile des masses » dans le district"),
 ])
 def test_the_movement_and_mottos_are_not_models(lang: str, text: str) -> None:
     assert find_model_names(text, lang) == []
@@ -322,3 +331,30 @@ def test_a_bare_level_word(lang: str, sentence: str, level: str, bare: bool) -> 
     from extractors.records import _names_bare_level
 
     assert _names_bare_level(sentence, lang, level) is bare
+
+
+# A figure earlier in the model's own sentence, outside any model, is the model's; a count of
+# models there stays with its place.
+FIGURES_BEFORE = {
+    "en": ("Tran De has 58 models. In Lieu Tu commune, the Farmers' Association has spent "
+           "VND1.5bn since 2021 on the model \"Shrimp-rice rotation\", which covers 320 hectares."),
+    "vi": ("Trần Đề có 58 mô hình. Tại xã Liêu Tú, Hội Nông dân đã chi 1,5 tỷ đồng từ năm 2021 cho "
+           "mô hình “Luân canh tôm - lúa”, với diện tích 320 ha."),
+    "fr": ("Tran De compte 58 modèles. Dans la commune de Lieu Tu, l'Association des agriculteurs a "
+           "dépensé 1,5 milliard de dôngs depuis 2021 pour le modèle « Rotation crevettes-riz », "
+           "qui couvre 320 hectares."),
+    "id": ("Tran De memiliki 58 model. Di komune Lieu Tu, Asosiasi Petani telah menghabiskan 1,5 "
+           "miliar VND sejak 2021 untuk model \"Rotasi Udang-Padi\", yang mencakup 320 hektar."),
+    "fa": ("تران د ۵۸ مدل دارد. در کمون لیو تو، انجمن کشاورزان از سال ۲۰۲۱ مبلغ ۱٫۵ میلیارد دونگ "
+           "برای مدل «چرخش میگو و برنج» هزینه کرده است که ۳۲۰ هکتار را پوشش می‌دهد."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FIGURES_BEFORE))
+def test_figures_before_the_model_in_its_sentence_are_its_own(lang: str) -> None:
+    records = extract(FIGURES_BEFORE[lang], lang)
+    (model,) = [r for r in records if r.model_name]
+    assert sorted((m.metric, m.value) for m in model.metrics) == [("hectares", 320),
+                                                                  ("vnd", 1_500_000_000)]
+    assert [(m.metric, m.value) for r in records if not r.model_name for m in r.metrics] == [
+        ("models", 58)]

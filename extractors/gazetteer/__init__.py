@@ -155,18 +155,23 @@ class Gazetteer:
     def best_by_consonants(self, name: str, levels: tuple[str, ...], province: str | None = None,
                            map_: str = "legacy") -> Unit | None:
         """The one unit a Persian-script name stands for, or None when it is unclear."""
-        found = self.by_consonants(name, levels, province, map_)
-        if not found:  # too short a skeleton ("هوی آن"): the romanised name, exactly
-            roman = fold(romanise(name))
-            exact = [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
-            return exact[0] if len(exact) == 1 else None
-        roman = fold(romanise(name))
-        scored = sorted(((_closeness(roman, fold(u.name)), u) for u in found),
-                        key=lambda su: (-su[0][0], -su[0][1]))
-        if len(scored) > 1 and scored[0][0] == scored[1][0] and \
-                fold(scored[0][1].name) != fold(scored[1][1].name):
+        best = self.closest_by_consonants(name, levels, province, map_)
+        if len({fold(u.name) for u in best}) != 1:
             return None
-        return scored[0][1]
+        return best[0]
+
+    def closest_by_consonants(self, name: str, levels: tuple[str, ...],
+                              province: str | None = None, map_: str = "legacy") -> list[Unit]:
+        """The units a Persian-script name is closest to: those of its skeleton that its
+        romanisation matches best (several where units share a name: "Son Tay" is a district
+        of Quang Ngai and a town of Hanoi)."""
+        found = self.by_consonants(name, levels, province, map_)
+        roman = fold(romanise(name))
+        if not found:  # too short a skeleton ("هوی آن"): the romanised name, exactly
+            return [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
+        scored = [(_closeness(roman, fold(u.name)), u) for u in found]
+        top = max(score for score, _ in scored)
+        return [u for score, u in scored if score == top]
 
     def to_2025(self, unit: Unit) -> tuple[str, str, str] | None:
         """(province, commune, commune code) on the 2025 map for a legacy commune."""
