@@ -118,6 +118,9 @@ class Lexicon(_Strict):
     movement_names: list[str]
     slogan_cues: list[str]  # "motto", "khẩu hiệu": the quote after them is a slogan
     organisation_cues: list[str]  # heads of organisation names: Union, Hội, Komite, کمیته
+    # "In addition", "Selain itu": a paragraph opening on one and an organisation is another
+    # organisation's work, not the model's before it
+    addition_cues: list[str]
     whole_place: dict[str, list[str]]  # "the whole district", "toàn huyện": level -> phrases
     name_stopwords: list[str]  # capitalised words that never start a place name: "The"
     field_cues: dict[str, list[str]]

@@ -20,7 +20,15 @@ from extractors.localities import Place, places_in, to_locality
 from extractors.metrics import extract_metrics
 from extractors.model_names import ModelName, find_model_names
 from extractors.numbers import scan
-from extractors.text import PhraseTable, Token, norm, norm_text, sentence_at, sentence_spans
+from extractors.text import (
+    PhraseTable,
+    Token,
+    norm,
+    norm_text,
+    sentence_at,
+    sentence_spans,
+    tokenize,
+)
 from extractors.years import YearMention, find_years
 from schemas import Locality, Metric, ModelRecord
 
@@ -102,6 +110,11 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             if current is not None and (level := _opens_paragraph_on_bare_level(
                     text, sentence, current, context, lang)):
                 current, target = None, context[level]  # "The district now has ..."
+            elif current is not None and _opens_paragraph_on_organisation(
+                    text, sentence, current, lang):
+                # "Hội Chữ thập đỏ xã cũng ...": another organisation's work, not the model's
+                current = None
+                target = context.get("commune") or context.get("district") or target
             if current is not None and event.metric != "models":
                 current.metrics.append(event)
                 continue
@@ -159,6 +172,89 @@ def _take_figures_before(model: _Stretch, place_wide: dict[tuple[str, str], _Str
         if not stretch.metrics:
             del place_wide[key]
     model.metrics.sort(key=lambda m: m.evidence.start)
+
+
+def _opens_paragraph_on_organisation(text: str, sentence: tuple[int, int], current: _Stretch,
+                                     lang: str) -> bool:
+    """A paragraph after the model's own that opens on another organisation's work and names
+    no model: "Selain itu, Persatuan Pemuda komune membentuk ..." (an addition cue), or "Hội
+    Chữ thập đỏ xã cũng ..." after a model the Hội Cựu chiến binh runs (the model's stretch
+    names an organisation, and not this one). An organisation named first after the model
+    may be its own: "The commune's Farmers' Association mobilised ..." goes on about it."""
+    para_start = text.rfind("\n", 0, sentence[0]) + 1
+    if current.model is None or sentence[0] != para_start or para_start <= current.model.start:
+        return False
+    opening = _opening_organisation(text[sentence[0]:sentence[1]], lang)
+    if opening is None:
+        return False
+    phrase, added, cased = opening
+    if added:
+        return True
+    if not cased:  # no capitals to tell "Hội Chữ thập đỏ" from "the household group"
+        return False
+    named = _organisations_named(text[current.start:para_start], lang)
+    return bool(named) and phrase not in named
+
+
+@lru_cache(maxsize=256)
+def _opening_organisation(sentence: str, lang: str) -> tuple[str, bool, bool] | None:
+    """The organisation a sentence opens on (its cue word and the word that names it, within
+    the first few words), whether an addition cue ("In addition", "Selain itu") comes first,
+    and whether the script has capitals; None where there is none, where the sentence names
+    a model, or where the cue is not capitalised as a name is ("la coopérative a ...")."""
+    tables = _org_tables(lang)
+    tokens = [t for t in tokenize(sentence) if t.kind == "word"]
+    if tables.models.find_all(tokens) or any(q in sentence for q in "“«\""):
+        return None
+    cased = any(t.text != t.text.lower() for t in tokens)
+    for i in range(min(len(tokens), _OPENING_WORDS)):
+        if (hit := tables.orgs.match(tokens, i)) and (
+                not cased or _capitalised(tokens, i, hit[0], lang)):
+            added = any(tables.additions.match(tokens, k) for k in range(i))
+            return _org_phrase(tokens, i, lang), added, cased
+    return None
+
+
+def _capitalised(tokens: list[Token], i: int, width: int, lang: str) -> bool:
+    """Whether the cue at tokens[i] or the word naming it is capitalised past the sentence's
+    first word: "Persatuan Pemuda", "Hội Chữ thập đỏ", "the Youth Union"."""
+    last = load_lexicon(lang).head == "last"
+    around = tokens[max(1, i - 1 if last else i):i + width + (0 if last else 1)]
+    return any(t.text[:1].isupper() for t in around)
+
+
+def _organisations_named(text: str, lang: str) -> set[str]:
+    tables = _org_tables(lang)
+    tokens = [t for t in tokenize(text) if t.kind == "word"]
+    return {_org_phrase(tokens, i, lang) for i, _, _ in tables.orgs.find_all(tokens)}
+
+
+def _org_phrase(tokens: list[Token], i: int, lang: str) -> str:
+    """The cue word at tokens[i] and the word that tells the organisation apart: "hội cựu",
+    "persatuan pemuda", "women's union" (the word before, where heads come last)."""
+    n = _org_tables(lang).orgs.match(tokens, i)
+    width = n[0] if n else 1
+    last = load_lexicon(lang).head == "last"
+    words = tokens[i - 1:i + width] if last and i > 0 else tokens[i:i + width + 1]
+    return " ".join(t.norm for t in words)
+
+
+_OPENING_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _OrgTables:
+    orgs: PhraseTable[bool]
+    models: PhraseTable[bool]
+    additions: PhraseTable[bool]
+
+
+@cache
+def _org_tables(lang: str) -> _OrgTables:
+    lex = load_lexicon(lang)
+    return _OrgTables(PhraseTable((w, True) for w in lex.organisation_cues),
+                      PhraseTable(((w, True) for w in lex.model_cues), lex.noun_suffixes),
+                      PhraseTable((w, True) for w in lex.addition_cues))
 
 
 def _opens_paragraph_on_bare_level(text: str, sentence: tuple[int, int], current: _Stretch,

@@ -8,6 +8,7 @@ from extractors import extract
 from extractors.model_names import find_model_names
 from extractors.years import find_years
 from pipeline.reconcile import reconcile
+from schemas import ModelRecord
 
 
 @pytest.mark.parametrize(("lang", "text", "name", "quoted"), [
@@ -358,3 +359,79 @@ def test_figures_before_the_model_in_its_sentence_are_its_own(lang: str) -> None
                                                                   ("vnd", 1_500_000_000)]
     assert [(m.metric, m.value) for r in records if not r.model_name for m in r.metrics] == [
         ("models", 58)]
+
+
+# After a model's paragraph, a paragraph opening on another organisation's work: (A) a model
+# whose stretch names its own organisation, then another; (B) "In addition" and an
+# organisation. Its figures and year are not the model's. (C) The model's own organisation
+# introduced only after it goes on about the model.
+OTHER_ORG = {
+    "en": ("In Kien An commune, the Veterans' Association runs the \"Mediation team\" model, set up "
+           "in 2019 with 35 members.\nThe Youth Union of the commune served 1,500 meals to poor "
+           "patients and handed out 320 gifts in 2024.",
+           "In Kien An commune, the \"Forest ecotourism\" model has involved 76 households since "
+           "2022.\nIn addition, the Youth Union of the commune set up 4 volunteer teams with 60 "
+           "members in 2024.",
+           "In Kien An commune, the \"Clean water\" model has brought tap water to 164 households "
+           "since 2021.\nThe commune's Farmers' Association mobilised 2,300 working days to lay "
+           "6.8km of pipes."),
+    "vi": ("Tại xã Kiến An, Hội Cựu chiến binh xã duy trì mô hình “Tổ hòa giải” từ năm 2019 với 35 "
+           "thành viên.\nHội Chữ thập đỏ xã đã nấu 1.500 suất ăn cho bệnh nhân nghèo và trao 320 "
+           "phần quà năm 2024.",
+           "Tại xã Kiến An, mô hình “Du lịch sinh thái rừng” có 76 hộ tham gia từ năm 2022.\nNgoài "
+           "ra, Đoàn Thanh niên xã thành lập 4 đội tình nguyện với 60 thành viên năm 2024.",
+           "Tại xã Kiến An, mô hình “Nước sạch” đã đưa nước máy đến 164 hộ từ năm 2021.\nHội Nông "
+           "dân xã vận động 2.300 ngày công để lắp 6,8 km đường ống."),
+    "fr": ("Dans la commune de Kien An, l'Association des vétérans gère le modèle « Équipe de "
+           "médiation », créé en 2019 avec 35 membres.\nL'Union de la jeunesse de la commune a "
+           "servi 1 500 repas aux patients pauvres et distribué 320 cadeaux en 2024.",
+           "Dans la commune de Kien An, le modèle « Écotourisme forestier » réunit 76 ménages depuis "
+           "2022.\nPar ailleurs, l'Union de la jeunesse de la commune a créé 4 équipes de "
+           "volontaires avec 60 membres en 2024.",
+           "Dans la commune de Kien An, le modèle « Eau potable » a apporté l'eau courante à 164 "
+           "ménages depuis 2021.\nEn 2022, la coopérative a mobilisé 2 300 journées de travail pour "
+           "poser 6,8 km de canalisations."),  # "la coopérative": a reference, not a name
+    "id": ("Di komune Kien An, Asosiasi Veteran komune menjalankan model \"Tim Mediasi\" sejak tahun "
+           "2019 dengan 35 anggota.\nPersatuan Pemuda komune menyajikan 1.500 porsi makanan untuk "
+           "pasien miskin dan membagikan 320 hadiah pada tahun 2024.",
+           "Di komune Kien An, model \"Ekowisata Hutan\" melibatkan 76 rumah tangga sejak tahun "
+           "2022.\nSelain itu, Persatuan Pemuda komune membentuk 4 tim relawan dengan 60 anggota "
+           "pada tahun 2024.",
+           "Di komune Kien An, model \"Air Bersih\" telah mengalirkan air ke 164 rumah tangga sejak "
+           "tahun 2021.\nAsosiasi Petani komune memobilisasi 2.300 hari kerja untuk memasang 6,8 km "
+           "pipa."),
+    "fa": ("در کمون کین آن، انجمن کهنه‌سربازان مدل «تیم میانجی‌گری» را از سال ۲۰۱۹ با ۳۵ عضو اداره "
+           "می‌کند.\nاتحادیه جوانان کمون در سال ۲۰۲۴، ۱۵۰۰ وعده غذایی برای بیماران فقیر تهیه کرد و "
+           "۳۲۰ هدیه اهدا کرد.",
+           "در کمون کین آن، مدل «گردشگری جنگلی» از سال ۲۰۲۲ با مشارکت ۷۶ خانوار اجرا می‌شود.\nعلاوه "
+           "بر این، اتحادیه جوانان کمون در سال ۲۰۲۴، ۴ تیم داوطلب با ۶۰ عضو تشکیل داد.",
+           "در کمون کین آن، مدل «آب پاک» از سال ۲۰۲۱ آب لوله‌کشی را به ۱۶۴ خانوار رسانده است.\n"
+           "انجمن کشاورزان کمون ۲۳۰۰ روز کاری برای کشیدن ۶٫۸ کیلومتر لوله بسیج کرد."),
+}
+
+
+def _model_and_rest(text: str, lang: str) -> tuple[ModelRecord, list[tuple[str, float]]]:
+    records = extract(text, lang)
+    (model,) = [r for r in records if r.model_name]
+    return model, [(m.metric, m.value) for r in records if not r.model_name for m in r.metrics]
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_ORG))
+def test_another_organisations_paragraph_is_not_the_models(lang: str) -> None:
+    model, rest = _model_and_rest(OTHER_ORG[lang][0], lang)
+    if lang == "fa":  # no capitals to tell a name from "this union": it goes on about the model
+        assert ("gifts", 320) in [(m.metric, m.value) for m in model.metrics]
+    else:
+        assert [(m.metric, m.value) for m in model.metrics] == [("members", 35)]
+        assert model.year == 2019 and ("gifts", 320) in rest
+    model, rest = _model_and_rest(OTHER_ORG[lang][1], lang)
+    assert [(m.metric, m.value) for m in model.metrics] == [("households", 76)]
+    assert model.year == 2022 and ("members", 60) in rest
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_ORG))
+def test_the_models_own_organisation_named_after_it_goes_on_about_it(lang: str) -> None:
+    model, rest = _model_and_rest(OTHER_ORG[lang][2], lang)
+    assert {(m.metric, m.value) for m in model.metrics} == {
+        ("households", 164), ("working_days", 2300), ("km", 6.8)}
+    assert rest == []
