@@ -16,6 +16,7 @@ from functools import cache
 
 from extractors.gazetteer import Unit, ascii_name, fold, gazetteer
 from extractors.lexicon import Lexicon, load_lexicon
+from extractors.model_names import QUOTED
 from extractors.text import fold_digits, norm
 from schemas import Locality
 
@@ -68,17 +69,22 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
     pattern, levels_of = _level_regex(lang)
     stop = {norm(w) for w in lex.name_stopwords}
     quantities = _quantity_words(lang)
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[PlaceMention] = []
     for m in pattern.finditer(text):
         levels = levels_of.get(re.sub(r"\s+", " ", norm(m.group(0))), ())
-        if not levels:
-            continue
+        if not levels or any(a < m.start() < b for a, b in quoted):
+            continue  # a level word inside a quoted name names no place: "Safe village, no drugs"
         if lex.locality_levels.name_after_level or _PERSIAN.search(m.group(0)):
             found = _name_after(text, m.end(), stop, quantities)
         else:
             found = _name_before(text, m.start(), stop)
             if found is None and (link := _after_link(lang).match(text, m.end())):
                 found = _name_after(text, link.end(), stop, quantities)  # "district of Bac Ha"
+                if found and _level_follows(text, found[2], pattern):
+                    found = None  # "a commune of Tam Nong district": that is the district
+        if found is None and "village" not in levels:
+            found = _apposed(text, m, levels, pattern, levels_of, stop)
         if found is None:
             continue
         name, start, end = found
@@ -88,6 +94,33 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
             out.append(PlaceMention(("district", "province"), parent, end + 1,
                                     end + 1 + len(parent), from_parent=True))
     return out
+
+
+_APPOSITION = re.compile(r",\s*(?:[^\W\d_]+\s+)?$")  # "Phu Cuong, " or "Phu Cuong, une "
+_ABOVE = {"commune": ("district", "province"), "district": ("province",), "province": ()}
+
+
+def _apposed(text: str, m: re.Match[str], levels: tuple[str, ...], pattern: re.Pattern[str],
+             levels_of: dict[str, tuple[str, ...]],
+             stop: set[str]) -> tuple[str, int, int] | None:
+    """A name set before its level word by apposition, where no name follows it: "À Phu Cuong,
+    commune du district de Tam Nông", "Phu Cuong, a commune of Tam Nong district". Only where
+    a level word above it comes within a few words, which says where the unit lies."""
+    before = _APPOSITION.search(text, max(0, m.start() - 40), m.start())
+    if before is None or before.group(0).strip(", \t").lower() != before.group(0).strip(", \t"):
+        return None
+    nxt = pattern.search(text, m.end(), min(len(text), m.end() + 40))
+    if nxt is None or len(text[m.end():nxt.start()].split()) > 3:
+        return None
+    above = {lv for level in levels for lv in _ABOVE.get(level, ())}
+    if not above & set(levels_of.get(re.sub(r"\s+", " ", norm(nxt.group(0))), ())):
+        return None
+    return _name_before(text, before.start(), stop)
+
+
+def _level_follows(text: str, end: int, pattern: re.Pattern[str]) -> bool:
+    nxt = pattern.match(text, end + 1) if text[end:end + 1] == " " else None
+    return nxt is not None
 
 
 @cache

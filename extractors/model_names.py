@@ -17,7 +17,7 @@ from functools import cache
 from extractors.lexicon import load_lexicon
 from extractors.text import PhraseTable, Token, norm, tokenize
 
-_QUOTES = re.compile(r"“([^“”\n]{1,160})”|«\s?([^«»\n]{1,160}?)\s?»|„([^„“”\n]{1,160})[“”]"
+QUOTED = re.compile(r"“([^“”\n]{1,160})”|«\s?([^«»\n]{1,160}?)\s?»|„([^„“”\n]{1,160})[“”]"
                      r"|\"(?=\S)([^\"\n]{1,160}?)(?<=\S)\"")
 _CUE_WINDOW = 7
 _MAX_NAME_WORDS = 14
@@ -101,7 +101,7 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
     out: list[ModelName] = []
     starts = [t.start for t in tokens]
     last = -1  # token index just after the last quoted model
-    for m in _QUOTES.finditer(text):
+    for m in QUOTED.finditer(text):
         group = next(i for i in range(1, 5) if m.group(i) is not None)
         name = m.group(group).strip().strip(".,;:!?").strip()
         if not name or len(name.split()) > _MAX_NAME_WORDS or _is_movement(name, cues):

@@ -110,11 +110,13 @@ def _from_html(path: str, markup: str, encoding: str, article_id: str | None = N
         doc = {k: v.replace(_ZWNJ_STAND_IN, "\u200c") if isinstance(v, str) else v
                for k, v in doc.items()}
     text = doc.get("text") or ""
+    own_url, cited, lead = _html_links(markup)
+    if lead and " ".join(lead.split()) not in " ".join(text.split()):
+        text = f"{lead}\n{text}"  # a lead trafilatura left out (a bare <div class="sapo">)
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise Rejected("no_article", f"HTML holds no article: {len(text.strip())} characters "
                                      f"of main text (at least {MIN_ARTICLE_CHARS} needed)")
     fallback = fallback or {}
-    own_url, cited = _html_links(markup)
     return RawDocument(
         article_id=article_id or path, path=path, record_no=record_no, source_format="html",
         text=text, title=doc.get("title") or _str(fallback.get("title")),
@@ -123,25 +125,35 @@ def _from_html(path: str, markup: str, encoding: str, article_id: str | None = N
         encoding=encoding)
 
 
-def _html_links(markup: str) -> tuple[str | None, str | None]:
-    """The page's canonical/og:url, and a link whose anchor or lead-in names it as the source."""
+# Vietnamese CMSs call an article's lead its "sapo" (French "chapô"); trafilatura drops it where
+# it is a bare <div> rather than a <p>
+_LEAD_XPATH = ("//*[contains(@class, 'sapo') or contains(@class, 'chapo') "
+               "or contains(@class, 'chapeau')]")
+_MIN_LEAD_CHARS = 40
+
+
+def _html_links(markup: str) -> tuple[str | None, str | None, str | None]:
+    """The page's canonical/og:url, a link whose anchor or lead-in names it as the source, and
+    the article's lead (sapo)."""
     from pipeline.stories import _source_line_re  # cue words come from the lexicons
 
     try:
         tree = lxml_html.fromstring(markup)
     except (ValueError, lxml_html.etree.ParserError):
-        return None, None
+        return None, None, None
+    leads = [" ".join(e.text_content().split()) for e in tree.xpath(_LEAD_XPATH)]
+    lead = next((t for t in leads if len(t) >= _MIN_LEAD_CHARS), None)
     own = (tree.xpath("//link[@rel='canonical']/@href")
            or tree.xpath("//meta[@property='og:url']/@content") or [None])[0]
     cited = None
     cue_re = _source_line_re()
     for anchor in tree.xpath("//a[@href]"):
         parent = anchor.getparent()
-        lead = (parent.text_content() if parent is not None else "")[:80]
-        probe = f"{lead.split(':')[0]}: {anchor.get('href')}"
+        lead_in = (parent.text_content() if parent is not None else "")[:80]
+        probe = f"{lead_in.split(':')[0]}: {anchor.get('href')}"
         if cue_re.search(probe) and anchor.get("href", "").startswith(("http", "//", "www.")):
             cited = anchor.get("href")
-    return own, cited
+    return own, cited, lead
 
 
 def _from_json(path: str, text: str, encoding: str,

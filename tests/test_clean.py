@@ -47,6 +47,11 @@ def test_related_headlines_after_the_article_are_dropped(heading: str) -> None:
     "Xem thêm: Gia Viễn có 500 hộ hiến đất",
     "Baca juga: 2.000 rumah tangga keluar dari kemiskinan",
     "همچنین بخوانید: ۳۰۰ خانوار از فقر خارج شدند",
+    "Tin liên quan: Thanh Hóa có 6.000 mô hình dân vận khéo",
+    "Related news: Soc Trang aims for 1,000 OCOP products",
+    "Berita terkait: 1.500 rumah untuk keluarga miskin",
+    "Articles liés : 200 hectares de café certifiés",
+    "اخبار مرتبط: ۵۰۰ خانه برای خانوارهای فقیر",
 ])
 def test_a_read_also_line_goes_with_its_headline(line: str) -> None:
     # the headline's figures belong to another article

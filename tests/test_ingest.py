@@ -31,6 +31,26 @@ def test_html_goes_through_trafilatura_and_keeps_metadata() -> None:
 
 
 
+LEAD = ("YEN BAI – Over the past five years, Mu Cang Chai district has built 132 models, helping "
+        "Mong people preserve their terraced fields.")
+
+
+@pytest.mark.parametrize(("markup", "cls"), [
+    ('<div class="{cls}">{lead}</div>', "article__sapo"),  # a bare <div>: trafilatura drops it
+    ('<p class="{cls}">{lead}</p>', "detail-sapo"),  # a <p>: trafilatura keeps it, once
+    ('<div class="{cls}">{lead}</div>', "chapo"),
+])
+def test_the_lead_sapo_is_kept_once(markup: str, cls: str) -> None:
+    # the lead, then the body in a container of its own, as news CMSs lay them out
+    html = ARTICLE_HTML.format(p=VI).replace(
+        "<h1>Sơn Tịnh nhân rộng mô hình</h1><p>",
+        "<h1>Sơn Tịnh nhân rộng mô hình</h1>" + markup.format(cls=cls, lead=LEAD)
+        + '<div class="article__body"><p>').replace("</article>", "</div></article>")
+    (doc,), _ = read_documents("a.html", html.encode())
+    assert doc.text.count("built 132 models") == 1
+    assert doc.text.index("built 132 models") < doc.text.index("120 cuộc tuần tra")
+
+
 FA = ("مدل «جاده‌های گل روستایی» در کمون هونگ توی از سال ۲۰۲۲ راه‌اندازی شده و ۱۵۰ عضو در آن "
       "مشارکت دارند. مردم بیش از ۴۰ میلیون دونگ و ۶۰۰ روز کاری کمک کرده‌اند. همچنین با حمایت "
       "کمیته جبهه میهن کمون، ۲۵ خانه برای خانوارهای فقیر ساخته شد.")

@@ -178,3 +178,25 @@ def test_no_name_is_read_across_a_link_or_a_stop_word(lang: str, text: str, leve
                                                        name: str) -> None:
     mentions = [(m.name, m.levels) for m in find_mentions(text, lang)]
     assert not any(n.startswith(name) and level in levels for n, levels in mentions), mentions
+
+
+@pytest.mark.parametrize(("lang", "text", "commune", "district"), [
+    # a name set before its level word by apposition, where a higher level word follows
+    ("fr", "À Phu Cuong, commune du district de Tam Nông (Dông Thap), le modèle", "Phu Cuong", "Tam Nong"),
+    ("en", "Phu Cuong, a commune of Tam Nong district, Dong Thap province, has", "Phu Cuong", "Tam Nong"),
+    ("vi", "Phú Cường, một xã thuộc huyện Tam Nông, tỉnh Đồng Tháp", "Phu Cuong", "Tam Nong"),
+    ("id", "Phu Cuong, sebuah komune di distrik Tam Nong, provinsi Dong Thap", "Phu Cuong", "Tam Nong"),
+])
+def test_a_name_in_apposition(lang: str, text: str, commune: str, district: str) -> None:
+    places = places_in(text, load_lexicon(lang))[0]
+    assert [(p.level, p.name) for p in places][:2] == [("commune", commune), ("district", district)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Năm 2023, xã đã vận động 20 hộ tham gia."),  # no higher level word: no apposition
+    ("en", "The \"Safe village, no drugs\" model in Nam Khat commune"),  # inside a quoted name
+    ("fr", "le modèle « Village Vert » de la commune de Kim Dong"),
+])
+def test_no_place_from_a_sentence_opening_or_a_quoted_name(lang: str, text: str) -> None:
+    places = places_in(text, load_lexicon(lang))[0]
+    assert all(p.level != "village" and not p.name.startswith(("Nam 2023", "2023")) for p in places)
