@@ -97,7 +97,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round7", "round7/gold.yaml"),
                                                ("round8", "round8/gold.yaml"),
                                                ("round9", "round9/gold.yaml"),
-                                               ("round10", "round10/gold.yaml")])
+                                               ("round10", "round10/gold.yaml"),
+                                               ("round11", "round11/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 

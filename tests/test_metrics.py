@@ -58,6 +58,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("The goal is 250 models by 2026, the board said", None, None, None),
         ("the target is that by 2030 each commune will have at least 3 new models", None, None, None),
         ("two of the households joined the model", None, None, None),
+        ("the Youth Union built 2,500 sq.m of playgrounds", 0.25, "hectares", "exact"),
+        ("protecting 12 km2 of forest", 1200, "hectares", "exact"),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -96,6 +98,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("le district visait 100 nouveaux modèles d'ici 2025", None, None, None),
         ("des centaines de ménages y participent", None, None, None),
         ("il a reçu une aide de la commune", None, None, None),
+        ("protège 12 km² de forêt", 1200, "hectares", "exact"),
     ],
     "id": [
         ("dipilih dari 6.540 model", 6540, "models", "exact"),
@@ -129,6 +132,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("Jembatan memiliki lebar 2,5 m dan panjang 15 hingga 30 m", None, None, None),
         ("Gia Lai memiliki 4.650 model, 1.320 di antaranya diakui pada tahun 2025", 1320, "models", "exact"),
         ("targetnya pada tahun 2030 setiap komune memiliki setidaknya 3 model baru", None, None, None),
+        ("menjaga 2 km2 hutan bakau", 200, "hectares", "exact"),
     ],
     "vi": [
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
@@ -171,6 +175,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("vận động 25 hộ hiến đất để mở rộng 5,2 km đường thôn", 5.2, "km", "exact"),  # expand, not wide
         ("mục tiêu đến năm 2030 mỗi xã có ít nhất 3 mô hình mới", None, None, None),
         ("đã giúp 14/16 tổ dân phố đạt danh hiệu an toàn", 14, "residential_areas", "exact"),
+        ("bảo vệ 3,5 km2 rừng phòng hộ", 350, "hectares", "exact"),
     ],
     "fa": [
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
@@ -206,6 +211,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("پل‌هایی به عرض ۴ متر و طول ۲۰ متر", None, None, None),
         ("در روستای ۳، مدل «تیم خودگردان» راه‌اندازی شد", None, None, None),  # village 3, then a comma
         ("هدف تا سال ۲۰۳۰ داشتن ۵ مدل جدید در هر کمون است", None, None, None),
+        ("حفاظت از ۵ کیلومتر مربع جنگل", 500, "hectares", "exact"),
     ],
 }
 
