@@ -118,6 +118,9 @@ class Lexicon(_Strict):
     movement_names: list[str]
     slogan_cues: list[str]  # "motto", "khẩu hiệu": the quote after them is a slogan
     organisation_cues: list[str]  # heads of organisation names: Union, Hội, Komite, کمیته
+    # the mass organisations' full names, whose inner words are not capitalised ("Hội Liên hiệp
+    # Phụ nữ", "اتحادیه زنان"): an organisation is read whole, with the unit named after it
+    organisation_names: list[str]
     # "In addition", "Selain itu": a paragraph opening on one and an organisation is another
     # organisation's work, not the model's before it
     addition_cues: list[str]

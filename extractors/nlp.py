@@ -48,7 +48,7 @@ def get_nlp(lang: str) -> Language:
     # after the statistical NER where there is one: it decides, the rules fill the gaps
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": False,
                                                  "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(_patterns(lang))  # type: ignore[attr-defined]
+    ruler.add_patterns(_patterns(lang) + _name_patterns(lang, nlp))  # type: ignore[attr-defined]
     return nlp
 
 
@@ -76,18 +76,39 @@ def _patterns(lang: str) -> list[dict[str, object]]:
     return patterns
 
 
+def _name_patterns(lang: str, nlp: Language) -> list[dict[str, object]]:
+    """The lexicon's full organisation names, whose inner words are lower-case ("Hội Liên hiệp
+    Phụ nữ"), alone or with a level word and the capitalised name after it ("Hội Nông dân xã
+    Tân Linh"); tokenised as the pipeline tokenises ("Women's" is two tokens in English)."""
+    lex = load_lexicon(lang)
+    # one-word level words only: a pattern per name, not one per name and level word
+    docs = [nlp.make_doc(lw) for level in ("province", "district", "commune", "village")
+            for lw in getattr(lex.locality_levels, level)]
+    levels = sorted({doc[0].lower_ for doc in docs if len(doc) == 1})
+    patterns: list[dict[str, object]] = []
+    for name in lex.organisation_names:
+        patterns.append({"label": ORG, "pattern": name})  # the PhraseMatcher: a hash lookup
+        words = [{"LOWER": t.lower_} for t in nlp.make_doc(name)]
+        patterns.append({"label": ORG, "pattern": [*words, {"LOWER": {"IN": levels}},
+                                                   {"IS_TITLE": True, "OP": "+"}]})
+    return patterns
+
+
 Span = tuple[int, int, str]
 
 
 @cache
 def _cue_re(lang: str) -> re.Pattern[str]:
-    cues = sorted(load_lexicon(lang).organisation_cues, key=len, reverse=True)
+    lex = load_lexicon(lang)
+    cues = sorted([*lex.organisation_cues, *lex.organisation_names], key=len, reverse=True)
     return re.compile("|".join(re.escape(c) for c in cues) or "(?!)", re.IGNORECASE)
 
 
 def _orgs(doc: Doc) -> list[Span]:
+    # a cue word alone and in lower case is a common noun: "do đoàn viên đóng góp" (members)
     return [(e.start_char, e.end_char, e.text) for e in doc.ents
-            if e.label_ == ORG and len(e.text) > 3]
+            if e.label_ == ORG and len(e.text) > 3
+            and not (len(e) == 1 and e.text == e.text.lower() != e.text.upper())]
 
 
 def organisations(sentences: Sequence[str], lang: str,

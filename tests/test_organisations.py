@@ -17,9 +17,14 @@ AFTER_THE_NAME = [
      "fleurie »", "Union des femmes"),
     ("id", "Model \"Jalan Bunga\" dari Persatuan Perempuan Komune Tinh Phong melibatkan 12 rumah "
            "tangga.", "Bunga\"", "Persatuan Perempuan Komune Tinh Phong"),
+    # the lexicon's full names, whose inner words are lower-case, with the unit after them
     ("vi", "Mô hình “Đường hoa” của Hội Liên hiệp Phụ nữ xã Tịnh Phong có 12 hộ tham gia.", "hoa”",
-     "Hội Liên"),
-    ("fa", "مدل «جاده گل» اتحادیه زنان کمون تین فونگ با ۱۲ خانوار اجرا شد.", "گل»", "اتحادیه"),
+     "Hội Liên hiệp Phụ nữ xã Tịnh Phong"),
+    ("vi", "Mô hình “Tổ hợp tác dừa” của Hội Nông dân xã được thành lập năm 2022.", "dừa”",
+     "Hội Nông dân"),
+    ("fa", "مدل «جاده گل» اتحادیه زنان کمون تین فونگ با ۱۲ خانوار اجرا شد.", "گل»", "اتحادیه زنان"),
+    ("en", "The \"Cross-border friendship\" model of the local border guard post has 120 gifts.",
+     "friendship\"", "border guard post"),
 ]
 
 NONE_AFTER = [
@@ -28,6 +33,7 @@ NONE_AFTER = [
     ("fr", "Le modèle « Route fleurie » a été lancé en 2024 avec 12 ménages.", "fleurie »"),
     ("id", "Model \"Jalan Bunga\" diluncurkan pada 2024 bersama 12 rumah tangga.", "Bunga\""),
     ("vi", "Mô hình “Đường hoa” có 12 hộ tham gia.", "hoa”"),
+    ("vi", "Mô hình “Đường hoa” lắp 210 bóng đèn do đoàn viên đóng góp.", "hoa”"),  # members
     ("fa", "مدل «جاده گل» با ۱۲ خانوار اجرا شد.", "گل»"),
 ]
 
