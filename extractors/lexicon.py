@@ -86,6 +86,9 @@ class Lexicon(_Strict):
     # words that are themselves approximate counts: "quarantaine" (about 40)
     approximate_numbers: dict[str, float]
     weak_number_words: list[str]  # words that double as articles ("un", "một", "یک")
+    # those of them that are the indefinite article: before a unit they count ("a hectare");
+    # the others are other words too ("نه" not, "năm" year) and never count alone
+    article_numbers: list[str]
     scale_words: dict[str, float]  # inside number words: "puluh", "trăm", "hundred"
     addend_words: dict[str, float]  # "belas" (+10)
     number_prefixes: dict[str, float]  # bound prefixes: Indonesian "se-" in "seribu"

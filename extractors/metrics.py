@@ -34,6 +34,7 @@ _PREFIX_CHARS = 60
 
 @dataclass(frozen=True)
 class _Tables:
+    articles: frozenset[str]
     cues: PhraseTable[str]
     units: PhraseTable[Unit]
     prefix_units: dict[str, Unit]
@@ -63,6 +64,7 @@ def tables(lang: str) -> _Tables:
     qualifier_of = {norm(p): kind for kind, phrases in lex.qualifiers.model_dump().items()
                     if kind != "blockers" for p in phrases}
     return _Tables(
+        articles=frozenset(norm(w) for w in lex.article_numbers),
         cues=PhraseTable(((w, key) for key, words in lex.metrics.items() for w in words),
                          lex.noun_suffixes),
         units=PhraseTable(((w, u) for u in lex.units for w in u.words), lex.noun_suffixes),
@@ -145,8 +147,11 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         sent = sentence_at(spans, num.start)
         if tb.target_re and tb.target_re.search(norm_text(view[sent[0]:surface_start])):
             continue  # "phấn đấu mỗi xã có ít nhất 2 mô hình", "strives to have 10": a goal
-        if num.weak and qualifier == "exact":
-            continue  # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count
+        if num.weak and qualifier == "exact" and not (
+                factor is not None and tokens[num.first_index].norm in tb.articles):
+            # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count; an
+            # article before a unit is one ("a hectare of black turmeric", "un hectare")
+            continue
         if len(ends) == 2:
             qualifier = "range"
         surface_end = tokens[last_token].end

@@ -60,6 +60,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("two of the households joined the model", None, None, None),
         ("the Youth Union built 2,500 sq.m of playgrounds", 0.25, "hectares", "exact"),
         ("protecting 12 km2 of forest", 1200, "hectares", "exact"),
+        ("a cooperative planted a hectare of black turmeric", 1, "hectares", "exact"),
+        ("a dozen households joined the team", 12, "households", "exact"),
+        ("two dozen households joined the team", 24, "households", "exact"),
+        ("a model of raising bees under melaleuca forests", None, None, None),
     ],
     "fr": [
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -99,6 +103,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("des centaines de ménages y participent", None, None, None),
         ("il a reçu une aide de la commune", None, None, None),
         ("protège 12 km² de forêt", 1200, "hectares", "exact"),
+        ("un millier de ménages y participent", 1000, "households", "approx"),
+        ("la coopérative a planté un hectare de curcuma noir", 1, "hectares", "exact"),
     ],
     "id": [
         ("dipilih dari 6.540 model", 6540, "models", "exact"),
@@ -133,6 +139,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("Gia Lai memiliki 4.650 model, 1.320 di antaranya diakui pada tahun 2025", 1320, "models", "exact"),
         ("targetnya pada tahun 2030 setiap komune memiliki setidaknya 3 model baru", None, None, None),
         ("menjaga 2 km2 hutan bakau", 200, "hectares", "exact"),
+        ("koperasi menanam satu hektar kunyit hitam", 1, "hectares", "exact"),
     ],
     "vi": [
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
@@ -176,6 +183,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("mục tiêu đến năm 2030 mỗi xã có ít nhất 3 mô hình mới", None, None, None),
         ("đã giúp 14/16 tổ dân phố đạt danh hiệu an toàn", 14, "residential_areas", "exact"),
         ("bảo vệ 3,5 km2 rừng phòng hộ", 350, "hectares", "exact"),
+        ("hợp tác xã trồng một ha nghệ đen", 1, "hectares", "exact"),
     ],
     "fa": [
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
@@ -212,6 +220,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("در روستای ۳، مدل «تیم خودگردان» راه‌اندازی شد", None, None, None),  # village 3, then a comma
         ("هدف تا سال ۲۰۳۰ داشتن ۵ مدل جدید در هر کمون است", None, None, None),
         ("حفاظت از ۵ کیلومتر مربع جنگل", 500, "hectares", "exact"),
+        ("تعاونی یک هکتار زردچوبه سیاه کاشت", 1, "hectares", "exact"),
     ],
 }
 
