@@ -125,10 +125,14 @@ def _from_html(path: str, markup: str, encoding: str, article_id: str | None = N
         encoding=encoding)
 
 
-# Vietnamese CMSs call an article's lead its "sapo" (French "chapô"); trafilatura drops it where
-# it is a bare <div> rather than a <p>
+# An article's lead: "sapo" in Vietnamese CMSs, "chapô" in French ones, "lead" or "standfirst"
+# in English ones. trafilatura drops it where it is a bare <div>, or a <p> outside the block it
+# takes for the body. Matched as a class word or a part of one ("article__sapo", "lead-text"),
+# never inside another word ("leaderboard", "misleading").
+_LEAD_CLASS = re.compile(r"(?:^|[-_])(?:sapo|chapo|chapeau|lead|standfirst)(?:[-_]|$)", re.I)
 _LEAD_XPATH = ("//*[contains(@class, 'sapo') or contains(@class, 'chapo') "
-               "or contains(@class, 'chapeau')]")
+               "or contains(@class, 'chapeau') or contains(@class, 'lead') "
+               "or contains(@class, 'standfirst')]")
 _MIN_LEAD_CHARS = 40
 
 
@@ -141,7 +145,8 @@ def _html_links(markup: str) -> tuple[str | None, str | None, str | None]:
         tree = lxml_html.fromstring(markup)
     except (ValueError, lxml_html.etree.ParserError):
         return None, None, None
-    leads = [" ".join(e.text_content().split()) for e in tree.xpath(_LEAD_XPATH)]
+    leads = [" ".join(e.text_content().split()) for e in tree.xpath(_LEAD_XPATH)
+             if any(_LEAD_CLASS.search(word) for word in (e.get("class") or "").split())]
     lead = next((t for t in leads if len(t) >= _MIN_LEAD_CHARS), None)
     own = (tree.xpath("//link[@rel='canonical']/@href")
            or tree.xpath("//meta[@property='og:url']/@content") or [None])[0]

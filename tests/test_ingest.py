@@ -39,6 +39,9 @@ LEAD = ("YEN BAI – Over the past five years, Mu Cang Chai district has built 1
     ('<div class="{cls}">{lead}</div>', "article__sapo"),  # a bare <div>: trafilatura drops it
     ('<p class="{cls}">{lead}</p>', "detail-sapo"),  # a <p>: trafilatura keeps it, once
     ('<div class="{cls}">{lead}</div>', "chapo"),
+    ('<p class="{cls}">{lead}</p>', "lead"),  # a <p> outside the body's block: dropped
+    ('<div class="{cls}">{lead}</div>', "article-lead text-muted"),
+    ('<p class="{cls}">{lead}</p>', "standfirst"),
 ])
 def test_the_lead_sapo_is_kept_once(markup: str, cls: str) -> None:
     # the lead, then the body in a container of its own, as news CMSs lay them out
@@ -49,6 +52,15 @@ def test_the_lead_sapo_is_kept_once(markup: str, cls: str) -> None:
     (doc,), _ = read_documents("a.html", html.encode())
     assert doc.text.count("built 132 models") == 1
     assert doc.text.index("built 132 models") < doc.text.index("120 cuộc tuần tra")
+
+
+def test_a_class_that_only_contains_lead_is_not_a_lead() -> None:
+    # an advertising slot above the article, which trafilatura leaves out
+    html = ARTICLE_HTML.format(p=VI).replace(
+        "<article>", f'<div class="leaderboard-ad"><div class="misleading">{LEAD}</div></div><article>')
+    (doc,), _ = read_documents("a.html", html.encode())
+    assert "120 cuộc tuần tra" in doc.text
+    assert "built 132 models" not in doc.text
 
 
 FA = ("مدل «جاده‌های گل روستایی» در کمون هونگ توی از سال ۲۰۲۲ راه‌اندازی شده و ۱۵۰ عضو در آن "
