@@ -113,7 +113,8 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
             continue
         inside = [t for t in tokens[at:bisect_left(starts, m.end())] if t.kind == "word"]
         if not (_has(cues.model, before) or _has(cues.model, after[:1])
-                or _headed(cues.heads, inside) or _listed(tokens, at, last, cues)):
+                or _headed(cues.heads, inside) or _named_group(cues.heads, before, after)
+                or _listed(tokens, at, last, cues)):
             continue
         out.append(ModelName(name, True, m.start(group), m.start(group) + len(name),
                              _organisation(text, tokens, m.end(), cues)))
@@ -182,6 +183,16 @@ def _headed(heads: PhraseTable[bool], words: list[Token]) -> bool:
         return True
     return any((hit := heads.match(words, k)) is not None and k + hit[0] == len(words)
                for k in range(1, len(words)))
+
+
+def _named_group(heads: PhraseTable[bool], before: list[Token], after: list[Token]) -> bool:
+    """A name given to a team, club or cooperative right before or after it: 'l'équipe
+    « Jeunes volontaires »', 'tim "Pemuda Penjaga Hutan"', 'the "Green Sunday" team'."""
+    words = [t for t in before if t.kind == "word"]
+    if any((hit := heads.match(words, k)) is not None and k + hit[0] == len(words)
+           for k in range(len(words))) and before and before[-1].kind == "word":
+        return True
+    return bool(after) and after[0].kind == "word" and heads.match(after, 0) is not None
 
 
 def _is_function_word(token: Token, cues: _Cues) -> bool:

@@ -29,6 +29,12 @@ from schemas import ModelRecord
     ("fr", "La « Coopérative des femmes de Hoa Nhi » compte 30 membres.", "Coopérative des femmes de Hoa Nhi", True),
     ("vi", "“Câu lạc bộ phụ nữ với pháp luật” có 40 thành viên.", "Câu lạc bộ phụ nữ với pháp luật", True),
     ("fa", "«تعاونی پرورش بز» ۲۱ عضو دارد.", "تعاونی پرورش بز", True),
+    # no model cue: a team, club or cooperative word right before or after the quoted name
+    ("fr", "l'Union de la jeunesse a créé l'équipe « Jeunes volontaires pour des ruelles lumineuses », forte de 35 membres.", "Jeunes volontaires pour des ruelles lumineuses", True),
+    ("id", "Di Dusun Ra Mai, tim \"Pemuda Penjaga Hutan\" yang beranggotakan 18 orang", "Pemuda Penjaga Hutan", True),
+    ("en", "the youth union's \"Green Sunday\" team has planted 300 trees", "Green Sunday", True),
+    ("vi", "Đoàn Thanh niên thành lập đội “Thắp sáng đường quê” với 20 đội viên.", "Thắp sáng đường quê", True),
+    ("fa", "اتحادیه جوانان گروه «یکشنبه سبز» را با ۲۰ عضو راه‌اندازی کرد.", "یکشنبه سبز", True),
     # named after the movement: its full name and two words or more
     ("vi", "Mô hình “Dân vận khéo trong giải phóng mặt bằng” của xã", "Dân vận khéo trong giải phóng mặt bằng", True),
     ("en", "the \"Skilled mass mobilization in site clearance\" model of the commune", "Skilled mass mobilization in site clearance", True),
@@ -266,6 +272,25 @@ def test_a_new_models_sentence_keeps_its_places_and_a_later_place_keeps_its_year
     assert (first.locality.village, second.locality.village) == (None, "Dong")
     assert (first.year, second.year) == (None, None)  # 2020 is the district's
     assert (district.model_name, district.year, district.locality.district) == (None, 2020, "Vu Thu")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "In Vu Tien commune, Vu Thu district, the \"Lighting rural roads\" model has 20 members. "
+           "Youth volunteers across the district have dredged 35 km of canals."),
+    ("en", "In Vu Tien commune, Vu Thu district, the \"Lighting rural roads\" model has 20 members. "
+           "Since 2020, volunteers throughout the district have dredged 35 km of canals."),
+    ("fr", "Dans la commune de Vu Tien, district de Vu Thu, le modèle « Éclairer les routes » "
+           "compte 20 membres. Les jeunes ont curé à l'échelle du district 35 km de canaux."),
+    ("vi", "Tại xã Vũ Tiến, huyện Vũ Thư, mô hình “Thắp sáng đường quê” có 20 thành viên. "
+           "Toàn huyện đã nạo vét 35 km kênh mương."),
+])
+def test_figures_across_the_whole_district_leave_the_model(lang: str, text: str) -> None:
+    # in the model's own paragraph: only the whole-place cue says they are not the model's
+    model, district = extract(text, lang)
+    assert [m.value for m in model.metrics] == [20]
+    assert (district.model_name, district.locality.district, district.locality.commune) == (
+        None, "Vu Thu", None)
+    assert [m.value for m in district.metrics] == [35]
 
 
 # The district is named in the lead; a model of one of its communes follows; then a paragraph
