@@ -9,6 +9,8 @@ from extractors.metrics import extract_metrics
 Q = str | None
 CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
     "en": [
+        ("helping 11 poor women take interest-free loans", 11, "people", "exact"),
+        ("gave school bags to 120 pupils", 120, "people", "exact"),
         ("the whole commune has more than 1,000 households donating land", 1000, "households", "more_than"),
         ("expanding and upgrading nearly 70 roads, with", 70, "roads", "approx"),
         ("built more than 7.1km of intra-field canals", 7.1, "km", "more_than"),
@@ -66,6 +68,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("a model of raising bees under melaleuca forests", None, None, None),
     ],
     "fr": [
+        ("a aidé 25 femmes pauvres à emprunter", 25, "people", "exact"),
+        ("offert des repas à 40 enfants", 40, "people", "exact"),
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
         ("a mobilisé 12 ménages du village 2", 12, "households", "exact"),
         ("planter plus d'un hectare de curcuma noir", 1, "hectares", "more_than"),
@@ -107,6 +111,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("la coopérative a planté un hectare de curcuma noir", 1, "hectares", "exact"),
     ],
     "id": [
+        ("membantu 30 perempuan miskin meminjam modal", 30, "people", "exact"),
+        ("memberikan tas sekolah kepada 80 siswa", 80, "people", "exact"),
         ("dipilih dari 6.540 model", 6540, "models", "exact"),
         ("memobilisasi 12 rumah tangga di Desa 2", 12, "households", "exact"),
         ("menanam lebih dari 1 hektar kunyit hitam", 1, "hectares", "more_than"),
@@ -142,6 +148,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("koperasi menanam satu hektar kunyit hitam", 1, "hectares", "exact"),
     ],
     "vi": [
+        ("giúp 11 chị em nghèo vay vốn không lãi", 11, "people", "exact"),
+        ("tặng quà cho 150 trẻ em có hoàn cảnh khó khăn", 150, "people", "exact"),
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
         ("đã vận động 34 hộ dân góp tiền", 34, "households", "exact"),
         ("tổ chức hơn 120 cuộc tuần tra", 120, "patrols", "more_than"),
@@ -186,6 +194,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("hợp tác xã trồng một ha nghệ đen", 1, "hectares", "exact"),
     ],
     "fa": [
+        ("به ۱۱ زن فقیر وام بدون بهره داد", 11, "people", "exact"),
+        ("هدف شهرستان این است که تا سال ۲۰۲۶ به ۱۰۰ مدل برسد", None, None, None),
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
         ("۱۲ خانوار در روستای شماره ۲", 12, "households", "exact"),
         ("کاشت بیش از ۱ هکتار زردچوبه", 1, "hectares", "more_than"),
