@@ -99,7 +99,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round9", "round9/gold.yaml"),
                                                ("round10", "round10/gold.yaml"),
                                                ("round11", "round11/gold.yaml"),
-                                               ("round12", "round12/gold.yaml")])
+                                               ("round12", "round12/gold.yaml"),
+                                               ("round13", "round13/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
