@@ -80,11 +80,30 @@ def read_documents(path: str, data: bytes) -> tuple[list[RawDocument], list[Reje
         if suffix in HTML_SUFFIXES:
             return [_from_html(path, text, encoding)], []
         if suffix in TEXT_SUFFIXES:
-            return [RawDocument(article_id=path, path=path, source_format="text", text=text,
-                                encoding=encoding)], []
+            title, body = split_headline(text)
+            return [RawDocument(article_id=path, path=path, source_format="text", text=body,
+                                title=title, encoding=encoding)], []
         return _from_json(path, text, encoding, base)
     except Rejected as exc:
         return [], [Rejection(**base, code=exc.code, reason=exc.reason)]
+
+
+# A plain-text article's first line is its headline when it is short, ends on no sentence
+# punctuation and a blank line follows it.
+_HEADLINE = re.compile(r"\A\s*([^\n]{1,200}?)[ \t\r]*\n[ \t\r]*\n")
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "؟")
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """(headline, the rest) of a plain-text article; (None, text) where it opens on no headline.
+
+    HTML and JSON give the title apart from the text, and a headline restates the body's
+    figures ("More than 300 models" over "318 models"): a text file's headline leaves its text
+    likewise, so that its figures are not counted twice."""
+    m = _HEADLINE.match(text)
+    if m is None or m.group(1).rstrip().endswith(_SENTENCE_END):
+        return None, text
+    return m.group(1).strip(), text[m.end():]
 
 
 # trafilatura drops every non-printable character, the zero-width non-joiner too, which Persian

@@ -80,7 +80,11 @@ def prepare_article(doc: RawDocument) -> Article:
     if not guess.supported:
         code = "unsupported_language" if guess.lang != "und" else "too_short"
         raise _ArticleRejected(code, guess.reason or "language not supported")
-    text = apply_char_map(cleaned.text, load_lexicon(guess.lang))
+    lex = load_lexicon(guess.lang)
+    text = apply_char_map(cleaned.text, lex)
+    # the headline's numbers are the report's too ("More than 300 models"), whether the format
+    # gives the title apart (HTML, JSON) or a text file's first line did
+    numbered = f"{apply_char_map(doc.title, lex)}\n{text}" if doc.title else text
     cited = cited_url(text) or canonical_url(doc.cited_url)
     own = canonical_url(doc.url)
     if cited == own:
@@ -92,11 +96,12 @@ def prepare_article(doc: RawDocument) -> Article:
         cited_url=cited, story_id=story_id(key, doc.article_id), story_method=method,
         lang=guess.lang, lang_prob=round(guess.prob, 4), published=doc.published or cleaned.dateline,
         encoding=doc.encoding, text=text, dropped_lines=len(cleaned.dropped),
-        fingerprint=number_fingerprint(text, guess.lang))
+        fingerprint=number_fingerprint(numbered, guess.lang))
 
 
 def number_fingerprint(text: str, lang: str) -> str | None:
-    """The multiset of numerals (digits, not words) of a text: the same in every translation."""
+    """The multiset of numbers of a text (numerals and number words, not weak ones such as
+    "một" or "one"): much the same in every translation."""
     from extractors.numbers import numbers_in
 
     values = sorted(n.value for n in numbers_in(text, lang) if not n.weak and n.end > n.start)

@@ -164,3 +164,20 @@ def test_bad_input_is_rejected_with_a_reason(name: str, data: bytes, code: str) 
     assert docs == []
     assert [r.code for r in rejections][:1] == [code]
     assert rejections[0].reason
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Thọ Xuân: Hơn 300 mô hình “Dân vận khéo”\n\n" + VI, "Thọ Xuân: Hơn 300 mô hình “Dân vận khéo”"),
+    ("Gio Linh: 96 models of skilled mass mobilisation\r\n\r\n" + VI,
+     "Gio Linh: 96 models of skilled mass mobilisation"),
+    ("  تو شوان: بیش از ۳۰۰ مدل\n \n" + VI, "تو شوان: بیش از ۳۰۰ مدل"),
+    # no headline: a sentence, a line with no blank line after it, or none at all
+    ("Huyện có 318 mô hình.\n\n" + VI, None),
+    ("Kabupaten Minh Hoa memiliki 58 model\n" + VI, None),
+    (VI, None),
+])
+def test_a_text_files_headline_is_its_title_not_its_text(text: str, title: str | None) -> None:
+    (doc,), _ = read_documents("a.txt", text.encode())
+    assert doc.title == title
+    assert doc.text.strip().startswith(VI[:20]) == (title is not None or text == VI)
+    assert (title or "\x00") not in doc.text

@@ -156,3 +156,19 @@ def test_numeral_overlap_counts_as_a_multiset_intersection_does() -> None:
         if min(len(a), len(b)) >= 6:
             expected = sum((Counter(a) & Counter(b)).values()) / max(len(a), len(b))
         assert fingerprint_overlap(",".join(a), ",".join(b)) == expected
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Thọ Xuân: Hơn 300 mô hình “Dân vận khéo”",
+     "Huyện Thọ Xuân đã xây dựng 318 mô hình, trong đó 45 mô hình tiêu biểu, với 215 hộ tham gia."),
+    ("تو شوان: بیش از ۳۰۰ مدل",
+     "شهرستان تو شوان ۳۱۸ مدل ساخته است که ۴۵ مدل نمونه هستند و ۲۱۵ خانوار در آنها شرکت دارند."),
+])
+def test_the_headlines_numbers_are_in_the_fingerprint_not_in_the_text(title: str, text: str) -> None:
+    from pipeline.process import prepare_article
+    from schemas import RawDocument
+
+    doc = RawDocument(article_id="a.txt", path="a.txt", source_format="text", text=text, title=title)
+    article = prepare_article(doc)
+    assert article.fingerprint is not None and "300" in article.fingerprint.split(",")
+    assert "300" not in article.text and "۳۰۰" not in article.text
