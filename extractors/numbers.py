@@ -102,6 +102,7 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
             if hit:
                 value *= hit[1]
                 j = i + hit[0]
+                value, j = _smaller_parts(tokens, j, value, hit[1], multipliers, connectors, lex)
                 end = tokens[j].end
                 year_like = False
             out.append(Number(value, tok.start, end, False, year_like, i, j))
@@ -123,6 +124,27 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
                 continue
         i += 1
     return out
+
+
+def _smaller_parts(tokens: list[Token], j: int, value: float, scale: float,
+                   multipliers: PhraseTable[float], connectors: set[str],
+                   lex: Lexicon) -> tuple[float, int]:
+    """"1 milliard 200 millions", "1 tỷ 200 triệu", "۱ میلیارد و ۲۰۰ میلیون": each numeral with a
+    smaller multiplier after the last one (across a connector word) adds to the amount. Returns
+    the amount and the index of its last token."""
+    while True:
+        k = j + 1
+        if k < len(tokens) and tokens[k].norm in connectors:
+            k += 1
+        if not (k + 1 < len(tokens) and tokens[k].kind == "num"):
+            return value, j
+        part = parse_numeral(tokens[k].text, lex)
+        hit = multipliers.match(tokens, k + 1)
+        if part is None or hit is None or not part * hit[1] < scale:
+            return value, j
+        value += part * hit[1]
+        scale = hit[1]
+        j = k + hit[0]
 
 
 def _approximate(tokens: list[Token], i: int, lex: Lexicon,

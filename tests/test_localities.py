@@ -165,6 +165,7 @@ def test_the_article_province(lang: str, text: str, province: str | None) -> Non
     # "bourg" translates thị trấn (a township) and thị xã (a town): the gazetteer decides
     ("fr", "Dans le bourg de Phi Dien, district de Luc Ngan, province de Bac Giang", "commune", "Phi Dien"),
     ("fr", "le bourg de Hoai Nhon, dans la province de Binh Dinh", "district", "Hoai Nhon"),
+    ("fa", "در شهرک سائو وانگ، شهرستان تو شوان، استان تان هوا", "commune", "Sao Vang"),
 ])
 def test_a_level_word_names_the_unit_after_it(lang: str, text: str, level: str, name: str) -> None:
     places = places_in(text, load_lexicon(lang))[0]

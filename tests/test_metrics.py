@@ -9,6 +9,9 @@ from extractors.metrics import extract_metrics
 Q = str | None
 CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
     "en": [
+        ("The model received VND650 million from the provincial budget.", 650_000_000, "vnd", "exact"),
+        ("collected 300 gifts from the union", 300, "gifts", "exact"),
+        ("donations of 1 billion 200 million VND", 1_200_000_000, "vnd", "exact"),
         ("helping 11 poor women take interest-free loans", 11, "people", "exact"),
         ("gave school bags to 120 pupils", 120, "people", "exact"),
         ("the whole commune has more than 1,000 households donating land", 1000, "households", "more_than"),
@@ -68,6 +71,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("a model of raising bees under melaleuca forests", None, None, None),
     ],
     "fr": [
+        ("grâce à 1 milliard 200 millions de dôngs versés par les habitants", 1_200_000_000, "vnd", "exact"),
         ("a aidé 25 femmes pauvres à emprunter", 25, "people", "exact"),
         ("offert des repas à 40 enfants", 40, "people", "exact"),
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
@@ -111,6 +115,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("la coopérative a planté un hectare de curcuma noir", 1, "hectares", "exact"),
     ],
     "id": [
+        ("dana 1 miliar 200 juta VND", 1_200_000_000, "vnd", "exact"),
+        ("membagikan setengah ton beras", 0.5, "tons", "exact"),
         ("membantu 30 perempuan miskin meminjam modal", 30, "people", "exact"),
         ("memberikan tas sekolah kepada 80 siswa", 80, "people", "exact"),
         ("dipilih dari 6.540 model", 6540, "models", "exact"),
@@ -148,6 +154,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("koperasi menanam satu hektar kunyit hitam", 1, "hectares", "exact"),
     ],
     "vi": [
+        ("đóng góp 1 tỷ 200 triệu đồng", 1_200_000_000, "vnd", "exact"),
+        ("ủng hộ nửa tấn gạo", 0.5, "tons", "exact"),
         ("giúp 11 chị em nghèo vay vốn không lãi", 11, "people", "exact"),
         ("tặng quà cho 150 trẻ em có hoàn cảnh khó khăn", 150, "people", "exact"),
         ("toàn huyện xây dựng được 412 mô hình", 412, "models", "exact"),
@@ -194,6 +202,9 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("hợp tác xã trồng một ha nghệ đen", 1, "hectares", "exact"),
     ],
     "fa": [
+        ("۱ میلیارد و ۲۰۰ میلیون دونگ کمک کردند", 1_200_000_000, "vnd", "exact"),
+        ("نیم تن برنج اهدا کرد", 0.5, "tons", "exact"),
+        ("عملکرد برنج به ۶٫۵ تن در هکتار رسیده است", None, None, None),
         ("به ۱۱ زن فقیر وام بدون بهره داد", 11, "people", "exact"),
         ("هدف شهرستان این است که تا سال ۲۰۲۶ به ۱۰۰ مدل برسد", None, None, None),
         ("از بین ۶۵۴۰ مدل انتخاب شده‌اند", 6540, "models", "exact"),
