@@ -108,7 +108,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                 target = event  # (a commune's own district named after it does not replace it)
         elif isinstance(event, Metric):
             if current is not None and (level := _opens_paragraph_on_bare_level(
-                    text, sentence, current, context, lang)):
+                    text, sentence, current, context, lang, places)):
                 current, target = None, context[level]  # "The district now has ..."
             elif current is not None and _opens_paragraph_on_organisation(
                     text, sentence, current, lang):
@@ -258,14 +258,30 @@ def _org_tables(lang: str) -> _OrgTables:
 
 
 def _opens_paragraph_on_bare_level(text: str, sentence: tuple[int, int], current: _Stretch,
-                                   context: dict[str, Place], lang: str) -> str | None:
+                                   context: dict[str, Place], lang: str,
+                                   places: list[Place]) -> str | None:
     """The level ("district", "province") of a paragraph after the model's own that opens on
     it without naming it ("The district now has 210 models ..."): the model's stretch ends."""
     para_start = text.rfind("\n", 0, sentence[0]) + 1
     if current.model is None or sentence[0] != para_start or para_start <= current.model.start:
         return None
     return next((level for level in ("district", "province") if level in context
-                 and _names_bare_level(text[sentence[0]:sentence[1]], lang, level)), None)
+                 and _bare_level(text, sentence, lang, level, places)), None)
+
+
+def _bare_level(text: str, sentence: tuple[int, int], lang: str, level: str,
+                places: list[Place]) -> bool:
+    """_names_bare_level, or a level word of that level in a sentence where no place of that
+    level was resolved: in Persian, which has no capitals, any word may follow a level word
+    ("کمیته جبهه میهن شهرستان ساخت ...", the district committee built), and only the
+    gazetteer tells a name from the next word."""
+    chunk = text[sentence[0]:sentence[1]]
+    if _names_bare_level(chunk, lang, level):
+        return True
+    words, only = _level_words(lang, level)
+    if not only or not any(m.group() in only for m in words.finditer(norm_text(chunk))):
+        return False
+    return not any(p.level == level and sentence[0] <= p.start < sentence[1] for p in places)
 
 
 def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place,

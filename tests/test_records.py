@@ -58,6 +58,7 @@ def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     ("en", "The “Skilful Mass Mobilisation Team” movement"),  # the movement, even as a team
     ("vi", "Nhiều mô hình được biểu dương tại Hội nghị tỉnh."),  # a verb, not a description
     ("fa", "۱۲ مدل در سطح ناحیه و ۶۲ مدل در سطح کمون هستند"),  # "models at the level of"
+    ("fa", "۴۵ مدل از آنها به عنوان مدل نمونه شناخته شده‌اند"),  # "45 models of them"
     ("id", "membangun 96 model \"Mobilisasi Massa yang Terampil\" sejak 2021"),
     ("fr", "87 modèles de « mobilisation habile des masses » dans le district"),
 ])
@@ -321,6 +322,23 @@ def test_a_paragraph_opening_on_the_district_ends_the_model(lang: str) -> None:
     assert [m.metric for m in model.metrics] == ["cameras"]
     days = next(r for r in records if any(m.metric == "working_days" for m in r.metrics))
     assert days.model_name is None and days.locality.commune is None
+
+
+@pytest.mark.parametrize("opening", [
+    "علاوه بر این، کمیته جبهه میهن شهرستان ساخت ۲۷ خانه همبستگی را بسیج کرده است.",
+    "کمیته جبهه میهن شهرستان ساخت ۲۷ خانه همبستگی را بسیج کرده است.",
+])
+def test_a_persian_paragraph_on_the_districts_committee_ends_the_model(opening: str) -> None:
+    # Persian has no capitals: "شهرستان ساخت" (the district built) reads like a district named
+    # "ساخت", which the gazetteer does not know, so the level word stands alone
+    text = ("شهرستان تو شوان در استان تان هوا ۳۱۸ مدل دارد.\n"
+            "در کمون شوان هوا، مدل «شنبه داوطلبانه» اتحادیه جوانان کمون ۱۵۰۰ درخت کاشت.\n" + opening)
+    records = extract(text, "fa")
+    model = next(r for r in records if r.model_name)
+    assert [m.value for m in model.metrics] == [1500]
+    houses = next(r for r in records if any(m.metric == "houses" for m in r.metrics))
+    assert (houses.model_name, houses.locality.district, houses.locality.commune) == (
+        None, "Tho Xuan", None)
 
 
 # A model with no year of its own, then a goal for a year to come: that year is not the model's.
