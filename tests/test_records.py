@@ -58,7 +58,7 @@ def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     ("en", "The “Skilful Mass Mobilisation Team” movement"),  # the movement, even as a team
     ("vi", "Nhiều mô hình được biểu dương tại Hội nghị tỉnh."),  # a verb, not a description
     ("fa", "۱۲ مدل در سطح ناحیه و ۶۲ مدل در سطح کمون هستند"),  # "models at the level of"
-    ("fa", "۴۵ مدل از آنها به عنوان مدل نمونه شناخته شده‌اند"),  # "45 models of them"
+    ("fa", "۴۵ مدل از آنها به عنوان مدل نمونه در سطح شهرستان شناخته شده‌اند"),  # "of them"
     ("id", "membangun 96 model \"Mobilisasi Massa yang Terampil\" sejak 2021"),
     ("fr", "87 modèles de « mobilisation habile des masses » dans le district"),
 ])
