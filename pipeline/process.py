@@ -84,7 +84,7 @@ def prepare_article(doc: RawDocument) -> Article:
     text = apply_char_map(cleaned.text, lex)
     # the headline's numbers are the report's too ("More than 300 models"), whether the format
     # gives the title apart (HTML, JSON) or a text file's first line did
-    numbered = f"{apply_char_map(doc.title, lex)}\n{text}" if doc.title else text
+    headline = apply_char_map(doc.title, lex) if doc.title else ""
     cited = cited_url(text) or canonical_url(doc.cited_url)
     own = canonical_url(doc.url)
     if cited == own:
@@ -96,14 +96,16 @@ def prepare_article(doc: RawDocument) -> Article:
         cited_url=cited, story_id=story_id(key, doc.article_id), story_method=method,
         lang=guess.lang, lang_prob=round(guess.prob, 4), published=doc.published or cleaned.dateline,
         encoding=doc.encoding, text=text, dropped_lines=len(cleaned.dropped),
-        fingerprint=number_fingerprint(numbered, guess.lang))
+        fingerprint=number_fingerprint(text, guess.lang, headline))
 
 
-def number_fingerprint(text: str, lang: str) -> str | None:
-    """The multiset of numbers of a text (numerals and number words, not weak ones such as
-    "một" or "one"): much the same in every translation."""
+def number_fingerprint(text: str, lang: str, headline: str = "") -> str | None:
+    """The multiset of numbers of a text and its headline (numerals and number words, not weak
+    ones such as "một" or "one"): much the same in every translation. The text's numbers come
+    from the scan the extractors share (scanned once); the headline is scanned on its own."""
     from extractors.numbers import numbers_in
 
-    values = sorted(n.value for n in numbers_in(text, lang) if not n.weak and n.end > n.start)
+    found = numbers_in(text, lang) + (numbers_in(headline, lang) if headline else [])
+    values = sorted(n.value for n in found if not n.weak and n.end > n.start)
     digits = [f"{v:g}" for v in values]
     return ",".join(digits) if digits else None
