@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS articles (
     path          VARCHAR,
     record_no     INTEGER,
     source_format VARCHAR,    -- html | text | news-please | trafilatura-json | plain-json
-    title         VARCHAR,
+    title         VARCHAR,    -- the headline: the page or record title, or a text file's first line when it is one
     url           VARCHAR,    -- the page's own URL as found (canonical link, og:url, record url)
     canonical_url VARCHAR,    -- url canonicalised
     cited_url     VARCHAR,    -- canonical URL of the original this article cites
