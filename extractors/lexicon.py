@@ -66,6 +66,9 @@ class LocalityLevels(_Strict):
     # where names stand before the level word: links after which a name may follow it
     # instead ("the district of Bac Ha")
     after_links: list[str] = []
+    # words right before a place (its level word between) that make it the reference point of
+    # a distance, not a place of the story: "40 km from Kon Tum city", "cách thị trấn ... 25 km"
+    landmark_cues: list[str] = []
 
 
 class SpacySettings(_Strict):
@@ -115,6 +118,9 @@ class Lexicon(_Strict):
     model_links: list[str]  # between a model cue and an unquoted description; "" = directly
     description_blockers: list[str]  # words after a cue that mean no description follows
     example_cues: list[str]  # "models ... such as “A”; “B”": quoted names listed after them
+    # nouns besides the team, club and cooperative words (metrics.groups) that make a quoted
+    # name they head a model: "the “Study promotion fund” of the commune's association"
+    model_heads: list[str]
     movement_words: list[str]  # a quoted name with one of these is the movement, not a model
     # ... unless it holds one of the movement's full names and goes on for two words or more:
     # "Dân vận khéo trong giải phóng mặt bằng" is a model named after the movement

@@ -88,6 +88,9 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
         if found is None:
             continue
         name, start, end = found
+        if (landmark := _landmark(lang)) and landmark.search(
+                norm(text[max(0, min(start, m.start()) - 30):min(start, m.start())])):
+            continue  # "40 km from Kon Tum city": where a distance is measured from
         parent = _parent(text, max(end, m.end()))
         out.append(PlaceMention(levels, name, start, end, parent))
         if parent and "commune" in levels:  # "Tra Ka (Bac Tra My)": the parent is a district
@@ -121,6 +124,17 @@ def _apposed(text: str, m: re.Match[str], levels: tuple[str, ...], pattern: re.P
 def _level_follows(text: str, end: int, pattern: re.Pattern[str]) -> bool:
     nxt = pattern.match(text, end + 1) if text[end:end + 1] == " " else None
     return nxt is not None
+
+
+@cache
+def _landmark(lang: str) -> re.Pattern[str] | None:
+    """A lexicon landmark cue ending the text before a place: "km from ", "cách "."""
+    cues = sorted({norm(c) for c in load_lexicon(lang).locality_levels.landmark_cues}, key=len,
+                  reverse=True)
+    if not cues:
+        return None
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?:^|(?<=[\s\d]))(?:{body})\s+$")
 
 
 @cache
@@ -176,7 +190,10 @@ def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | 
             break
         picked.insert(0, w)
         end = w.start()
-    while picked and norm(picked[0].group(0)) in stop:  # "The Tra Ka commune"; "Bac A" is a name
+    # "The Tra Ka commune" (a stop word opens no name; "Bac A" is a name), unless the gazetteer
+    # knows the name with it: "In An Vien commune" is An Vien
+    while picked and norm(picked[0].group(0)) in stop and not gazetteer().knows(
+            text[picked[0].start():picked[-1].end()]):
         picked.pop(0)
     if not picked:
         return None
@@ -280,13 +297,14 @@ def _persian_units(name: str, levels: tuple[str, ...], province: str | None,
                    map_: str = "legacy", districts: frozenset[str] = frozenset()) -> list[Unit]:
     """The units closest to the longest leading part of a Persian-script name that fits any
     (the name may run on into the next words: "باک ها مدل‌های"). Shorter parts are not tried
-    once one fits several ("سون" alone would be Son Ha); among several, those in a district
+    once one fits several ("سون" alone would be Son Ha); among several (other names, or one
+    name in several districts: "داک لونگ" is in Dak Glei and in Dak Ha), those in a district
     the article names are kept."""
     gz = gazetteer()
     words = name.split()
     for n in range(len(words), 0, -1):
         closest = gz.closest_by_consonants(" ".join(words[:n]), levels, province, map_)
-        if len({fold(u.name) for u in closest}) > 1 and districts:
+        if len({fold(u.district) for u in closest}) > 1 and districts:
             closest = [u for u in closest if fold(u.district) in districts] or closest
         if closest:
             return closest

@@ -53,6 +53,7 @@ class _Tables:
     dimension_re: re.Pattern[str] | None
     length_re: re.Pattern[str] | None
     dimension_compound_re: re.Pattern[str] | None
+    landmark_re: re.Pattern[str] | None
     rate_before_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
@@ -84,6 +85,7 @@ def tables(lang: str) -> _Tables:
         dimension_re=_word_regex(lex.not_metric.dimension),
         length_re=_word_regex(lex.not_metric.length),
         dimension_compound_re=_word_regex(lex.not_metric.dimension_compounds),
+        landmark_re=_landmark_regex(lex.locality_levels.landmark_cues),
         rate_before_re=_word_regex(lex.not_metric.rate_before),
         target_re=_word_regex(lex.not_metric.target),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
@@ -95,6 +97,15 @@ def _word_regex(words: list[str]) -> re.Pattern[str] | None:
     if not alts:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
+
+
+def _landmark_regex(cues: list[str]) -> re.Pattern[str] | None:
+    """A landmark cue holding a length unit ("km de", "km from"), then the word after it."""
+    alts = sorted({norm(c) for c in cues if c.strip()}, key=len, reverse=True)
+    if not alts:
+        return None
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    return re.compile(rf"(?<!\w)(?:{body})\s+([^\W\d_])", re.I)
 
 
 def extract_metrics(text: str, lang: str) -> list[Metric]:
@@ -340,6 +351,11 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
         before = tb.dimension_compound_re.sub(" ", before)
         after = tb.dimension_compound_re.sub(" ", after)
     if tb.dimension_re.search(before) or tb.dimension_re.search(after):
+        return True
+    # "à 30 km de Da Lat", "25 km dari Pleiku": a length measured from a named place (a capital
+    # after the landmark cue; "6,3 km de ruelles" is work done)
+    landmark = tb.landmark_re.search(view, start, end + 30) if tb.landmark_re else None
+    if landmark and landmark.start() < end and landmark.group(1).isupper():
         return True
     # "lebar 2,5 m dan panjang 15 m", "rộng 3 m, dài 20 m": a length after a width is a size
     return bool(tb.length_re and tb.length_re.search(before) and tb.dimension_re.search(

@@ -57,7 +57,8 @@ def _cues(lang: str) -> _Cues:
     movement = "|".join(re.escape(norm(w)) for w in lex.movement_words)
     return _Cues(
         model=PhraseTable(((w, True) for w in lex.model_cues), lex.noun_suffixes),
-        heads=PhraseTable(((w, True) for w in lex.metrics.get("groups", [])), lex.noun_suffixes),
+        heads=PhraseTable(((w, True) for w in [*lex.metrics.get("groups", []), *lex.model_heads]),
+                          lex.noun_suffixes),
         examples=PhraseTable((w, True) for w in lex.example_cues),
         links=frozenset(norm(w) for w in lex.model_links),
         blockers=PhraseTable((w, True) for w in lex.description_blockers),

@@ -49,10 +49,12 @@ class _Stretch:
 def extract(text: str, lang: str, published: date | None = None) -> list[ModelRecord]:
     """Records with their metrics for one cleaned article in a supported language."""
     lex = load_lexicon(lang)
-    metrics = extract_metrics(text, lang)
+    metrics = _drop_intertitle_repeats(text, extract_metrics(text, lang))
     names = find_model_names(text, lang, scan(text, lang)[1])
     places, province = places_in(text, lex, published)
-    years = find_years(text, lang)
+    # a year after the article's own is a goal's ("Năm 2025, huyện phấn đấu ..."), never when
+    # a model began or what its figures count
+    years = [y for y in find_years(text, lang) if not (published and y.year > published.year)]
     sentences = sentence_spans(text, lex.abbreviations)
     tokens = scan(text, lang)[1]  # the metric engine's tokens (URLs and dates blanked)
     whole_table, field_table = _cue_tables(lang)
@@ -140,6 +142,33 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             stretch.bare_commune = True
     _organisations(text, lang, models, sentences)
     return _records(models, list(place_wide.values()), province, years, fields, text, sentences)
+
+
+_INTERTITLE_WORDS = 12
+
+
+def _drop_intertitle_repeats(text: str, metrics: list[Metric]) -> list[Metric]:
+    """An intertitle's figure that the paragraph after it repeats counts once, where the
+    paragraph says it ("420 lampadaires pour les ruelles", then "... installer 420
+    lampadaires ..."). An intertitle is a short line with no closing punctuation and a
+    paragraph after it. Language-agnostic: lines and punctuation only."""
+    out: list[Metric] = []
+    for m in metrics:
+        start = text.rfind("\n", 0, m.evidence.start) + 1
+        end = text.find("\n", m.evidence.start)
+        line = text[start:end if end >= 0 else len(text)].strip()
+        if end < 0 or not line or line[-1] in _CLOSING or len(line.split()) > _INTERTITLE_WORDS:
+            out.append(m)
+            continue
+        nxt = text.find("\n", end + 1)
+        after = range(end + 1, nxt if nxt >= 0 else len(text))
+        if not any(o.evidence.start in after and o.metric == m.metric
+                   and abs(o.value - m.value) <= 0.005 * abs(m.value) for o in metrics):
+            out.append(m)
+    return out
+
+
+_CLOSING = frozenset(".!?…:;؟\"”»)")
 
 
 def _organisations(text: str, lang: str, models: list[_Stretch],

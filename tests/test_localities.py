@@ -27,6 +27,11 @@ from extractors.localities import find_mentions, places_in, to_locality
     ("fa", "کمیته حزبی شهرستان سون تین؛ کمون تین فونگ", "commune", "Tinh Phong", "Son Tinh", "Quang Ngai"),
     # "سون لین" fits Son Lien (Son Tay) and Son Linh (Son Ha): the article's district decides
     ("fa", "ناحیه سون تای (کوانگ نگای)؛ کمون سون لین", "commune", "Son Lien", "Son Tay", "Quang Ngai"),
+    # one name, two communes of the province (Dak Glei's and Dak Ha's): the article's district
+    ("fa", "ناحیه داک ها در استان کن توم؛ در کمون داک لونگ", "commune", "Dak Long", "Dak Ha", "Kon Tum"),
+    # a stop word opening a name the gazetteer knows is part of it: An Vien, not Vien
+    ("en", "In An Vien commune, Tien Lu district, Hung Yen province", "commune", "An Vien", "Tien Lu", "Hung Yen"),
+    ("en", "The Thu Sy commune of Tien Lu district, Hung Yen province", "commune", "Thu Sy", "Tien Lu", "Hung Yen"),
 ])
 def test_commune_resolution(lang: str, text: str, level: str, name: str, district: str,
                             province: str) -> None:
@@ -70,6 +75,7 @@ def test_alias_file_adds_units_the_package_lacks() -> None:
     # Vietnamese x and s (one sound in the south) come out as ش as often as س
     ("Xuan Lap", "شوان لاپ"), ("Xuan Lap", "سوان لاپ"), ("Tho Xuan", "تو شوان"),
     ("Son Tinh", "شون تین"), ("Son Tinh", "سون تین"),
+    ("Ngok Wang", "نگوک وانگ"),  # a word-initial w is written و, as v is
 ])
 def test_consonant_skeletons_agree_across_scripts(latin: str, persian: str) -> None:
     assert skeleton(latin) == skeleton(persian)
@@ -126,6 +132,21 @@ def test_a_number_after_a_level_word_is_a_place_unless_a_unit_follows(
 def test_a_place_name_never_runs_past_a_line_break(lang: str, text: str, names: list[str]) -> None:
     found = [m for m in find_mentions(text, lang) if not m.from_parent]
     assert [m.name for m in found if "commune" in m.levels] == names
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("en", "The village lies 40 km from Kon Tum city.", []),
+    ("en", "40 km from the city of Kon Tum, Ngok Wang commune has", ["Ngok Wang"]),
+    ("fr", "à 30 km de la ville de Kon Tum, la commune de Ngok Wang", ["Ngok Wang"]),
+    ("id", "sekitar 40 km dari kota Kon Tum, komune Ngok Wang", ["Ngok Wang"]),
+    ("vi", "xã Ngọk Wang cách thành phố Kon Tum 40 km", ["Ngọk Wang"]),
+    ("fa", "کمون نگوک وانگ، در فاصله ۴۰ کیلومتری از شهر کن توم", ["نگوک وانگ"]),
+    # a place after a length of work done is a place of the story
+    ("fr", "12 km de routes dans la commune de Ka Do", ["Ka Do"]),
+])
+def test_a_place_a_distance_is_measured_from_is_no_place_of_the_story(
+        lang: str, text: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(text, lang)] == names
 
 
 @pytest.mark.parametrize(("lang", "text", "name"), [

@@ -65,6 +65,9 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("two of the households joined the model", None, None, None),
         ("the Youth Union built 2,500 sq.m of playgrounds", 0.25, "hectares", "exact"),
         ("protecting 12 km2 of forest", 1200, "hectares", "exact"),
+        # an altitude is no length of work; a target introduced by "aims for" is no result
+        ("The hamlet lies at an altitude of 1,200 m above sea level.", None, None, None),
+        ("The commune aims for 150 models by 2026.", None, None, None),
         ("a cooperative planted a hectare of black turmeric", 1, "hectares", "exact"),
         ("a dozen households joined the team", 12, "households", "exact"),
         ("two dozen households joined the team", 24, "households", "exact"),
@@ -87,6 +90,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("au moins 2 à 3 nouveaux modèles", 3, "models", "range"),
         ("au moins un modèle typique", 1, "models", "at_least"),
         ("a dragué 12 km de canaux", 12, "km", "exact"),
+        # a length measured from a named place, or an altitude, is no work done
+        ("Dans la commune de Lac Xuan, à 45 km de Buon Ma Thuot, l'équipe", None, None, None),
+        ("Le hameau, à 1 300 m d'altitude, reçoit", None, None, None),
+        ("L'équipe compte deux douzaines de membres.", 24, "members", "exact"),
         ("avec 3 500 journées de travail", 3500, "working_days", "exact"),
         ("gèrent environ 300 hectares de forêt", 300, "hectares", "approx"),
         ("plus de 2 000 personnes", 2000, "people", "more_than"),
@@ -115,6 +122,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("la coopérative a planté un hectare de curcuma noir", 1, "hectares", "exact"),
     ],
     "id": [
+        ("Dusun itu berada di ketinggian 900 m di atas permukaan laut.", None, None, None),
+        ("Komune itu terletak 25 km dari Pleiku.", None, None, None),
+        ("warga menerima 62 ekor sapi bibit", None, None, None),  # head of livestock, not 62 "bibit" (seedlings)
+        ("Tim ini beranggotakan dua lusin anggota.", 24, "members", "exact"),
         ("dana 1 miliar 200 juta VND", 1_200_000_000, "vnd", "exact"),
         ("membagikan setengah ton beras", 0.5, "tons", "exact"),
         ("membantu 30 perempuan miskin meminjam modal", 30, "people", "exact"),

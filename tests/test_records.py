@@ -35,6 +35,12 @@ from schemas import ModelRecord
     ("en", "the youth union's \"Green Sunday\" team has planted 300 trees", "Green Sunday", True),
     ("vi", "Đoàn Thanh niên thành lập đội “Thắp sáng đường quê” với 20 đội viên.", "Thắp sáng đường quê", True),
     ("fa", "اتحادیه جوانان گروه «یکشنبه سبز» را با ۲۰ عضو راه‌اندازی کرد.", "یکشنبه سبز", True),
+    # no model cue: the quoted name is a fund (lexicon model_heads)
+    ("en", "the \"Study promotion fund\" of the commune association has awarded 85 scholarships", "Study promotion fund", True),
+    ("vi", "“Quỹ khuyến học dòng họ” của xã đã trao 85 suất học bổng.", "Quỹ khuyến học dòng họ", True),
+    ("fr", "le « Fonds de promotion de l'étude » de l'association a attribué 85 bourses", "Fonds de promotion de l'étude", True),
+    ("id", "\"Dana Beasiswa Desa\" dari asosiasi telah memberikan 85 beasiswa", "Dana Beasiswa Desa", True),
+    ("fa", "«صندوق تشویق تحصیل» انجمن ۸۵ بورسیه اعطا کرده است.", "صندوق تشویق تحصیل", True),
     # named after the movement: its full name and two words or more
     ("vi", "Mô hình “Dân vận khéo trong giải phóng mặt bằng” của xã", "Dân vận khéo trong giải phóng mặt bằng", True),
     ("en", "the \"Skilled mass mobilization in site clearance\" model of the commune", "Skilled mass mobilization in site clearance", True),
@@ -361,6 +367,55 @@ def test_a_goal_gives_neither_a_figure_nor_a_year(lang: str) -> None:
     records = extract(GOAL_YEAR[lang], lang)
     assert [(m.metric, m.value) for r in records for m in r.metrics] == [("households", 215)]
     assert [r.year for r in records] == [None]
+
+
+# A model with no year of its own, then a goal whose year comes first: "In 2025, the district
+# strives ...". A year after the article's is never the model's.
+LATER_YEAR = {
+    "en": ("In Mau Due commune, the \"Rotating cows\" model helps 48 households.\n"
+           "In 2025, the district strives to have 200 models."),
+    "vi": ("Tại xã Mậu Duệ, mô hình “Bò giống luân chuyển” hỗ trợ 48 hộ.\n"
+           "Năm 2025, huyện phấn đấu có 200 mô hình."),
+    "fr": ("Dans la commune de Mau Due, le modèle « Vaches tournantes » aide 48 ménages.\n"
+           "En 2025, le district s'efforce d'atteindre 200 modèles."),
+    "id": ("Di komune Mau Due, model \"Sapi bergilir\" membantu 48 rumah tangga.\n"
+           "Pada tahun 2025, distrik berupaya memiliki 200 model."),
+    "fa": ("در کمون مائو دوی، مدل «گاوهای چرخشی» به ۴۸ خانوار کمک می‌کند.\n"
+           "در سال ۲۰۲۵، شهرستان تلاش می‌کند ۲۰۰ مدل داشته باشد."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LATER_YEAR))
+def test_a_year_after_the_articles_is_not_the_models(lang: str) -> None:
+    from datetime import date
+
+    records = extract(LATER_YEAR[lang], lang, date(2024, 10, 18))
+    model = next(r for r in records if r.model_name)
+    assert (model.year, [(m.metric, m.value) for m in model.metrics]) == (None, [("households", 48)])
+    # the same text read in 2026 keeps the year as the model's, as before
+    assert next(r for r in extract(LATER_YEAR[lang], lang, date(2026, 1, 5)) if r.model_name).year == 2025
+
+
+# An intertitle repeating a figure of the paragraph after it: the figure counts once, there.
+INTERTITLE = {
+    "fr": ("Le district compte 90 modèles.\n420 lampadaires pour les ruelles\n"
+           "Au bourg de Thanh My, le modèle « Ruelles éclairées » a permis d'installer 420 lampadaires."),
+    "en": ("The district has 90 models.\n420 lamps for the alleys\n"
+           "In Thanh My township, the \"Lit alleys\" model has installed 420 lamps."),
+    "vi": ("Huyện có 90 mô hình.\n420 bóng đèn cho ngõ xóm\n"
+           "Tại thị trấn Thạnh Mỹ, mô hình “Ngõ xóm sáng đèn” đã lắp 420 bóng đèn."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(INTERTITLE))
+def test_an_intertitles_figure_repeated_below_counts_once(lang: str) -> None:
+    records = extract(INTERTITLE[lang], lang)
+    lights = [(r.model_name, m.value) for r in records for m in r.metrics if m.metric == "lights"]
+    assert len(lights) == 1 and lights[0][0] is not None
+    # a figure the paragraph does not repeat stays
+    other = INTERTITLE[lang].replace("420", "120", 1)
+    assert sorted(m.value for r in extract(other, lang) for m in r.metrics
+                  if m.metric == "lights") == [120, 420]
 
 
 @pytest.mark.parametrize(("lang", "sentence", "level", "bare"), [

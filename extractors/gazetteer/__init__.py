@@ -78,7 +78,8 @@ def skeleton(name: str) -> str:
     """Consonant skeleton shared by a Latin name and its Persian transliteration.
 
     "Dien Phuoc" and "دین فوک" are both "dnfk"; vowels, h, w, y and their Persian carriers
-    (ا و ی ه ع) drop out because transliteration renders them inconsistently.
+    (ا و ی ه ع) drop out because transliteration renders them inconsistently; a word-initial
+    w, which Persian writes و as it does v, is read as v on both sides.
     """
     if any("\u0600" <= ch <= "\u06ff" for ch in name):
         # a word-initial و is the consonant v ("وین" = Vinh); elsewhere a vowel carrier
@@ -86,6 +87,8 @@ def skeleton(name: str) -> str:
                        + "".join(_PERSIAN_MAP.get(ch, "") for ch in word) for word in name.split())
     out = []
     for word in fold(name).split():
+        if word.startswith("w"):  # "Ngok Wang" is written "نگوک وانگ": a word-initial w is v
+            word = "v" + word[1:]
         for a, b in _LATIN_STEPS:
             word = word.replace(a, b)
         out.append("".join(ch for ch in word if ch not in "aeiouyhw0123456789"))
@@ -130,6 +133,7 @@ class Gazetteer:
         self.by_name: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
         self.by_skeleton: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         self.provinces: dict[str, list[Unit]] = defaultdict(list)
+        self.names: frozenset[str] = frozenset(fold(unit.name) for unit in units)
         for unit in units:
             self.by_name[(unit.map, unit.level, fold(unit.name))].append(unit)
             self.by_skeleton[(unit.map, skeleton(unit.name))].append(unit)
@@ -142,6 +146,10 @@ class Gazetteer:
         """Units of this level and name, narrowed by the province and district if given."""
         found = self.by_name.get((map_, level, fold(name)), [])
         return _narrow(found, province, district)
+
+    def knows(self, name: str) -> bool:
+        """Whether any unit, of any level and on either map, has this name."""
+        return fold(name) in self.names
 
     def by_consonants(self, name: str, levels: tuple[str, ...], province: str | None = None,
                       map_: str = "legacy") -> list[Unit]:
