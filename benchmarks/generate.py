@@ -86,6 +86,16 @@ def _article(suffix: str, raw: bytes, lang: str, i: int, rng: random.Random, tar
             parsed = json.loads(text)
             records = parsed if isinstance(parsed, list) else [parsed]
         record = records[i % len(records)]
+        if isinstance(record.get("content"), dict):  # a WordPress REST API post: rendered HTML
+            body = record["content"]["rendered"]
+            extra = _padding(lang, len(body.encode()), target, rng)
+            record["content"] = {"rendered": body + "".join(f"<p>{p}</p>\n" for p in extra)
+                                 + f"<p>Ref {i}.</p>"}
+            factor = 1 + rng.randint(1, 9) / 10
+            record = {k: _vary(v, i, factor) if isinstance(v, str) else v for k, v in record.items()}
+            record["content"]["rendered"] = _vary(record["content"]["rendered"], i, factor)
+            record["link"] = f"https://mirror.example.org/{i}"
+            return (json.dumps(record, ensure_ascii=False) + "\n").encode()
         key = "maintext" if "maintext" in record else "text"
         body = record[key]
         extra = _padding(lang, len(body.encode()), target, rng)

@@ -69,6 +69,7 @@ class LocalityLevels(_Strict):
     # words right before a place (its level word between) that make it the reference point of
     # a distance, not a place of the story: "40 km from Kon Tum city", "cách thị trấn ... 25 km"
     landmark_cues: list[str] = []
+    plural_suffixes: list[str] = []  # "wards", "communes": level words in the plural
 
 
 class SpacySettings(_Strict):
@@ -97,6 +98,9 @@ class Lexicon(_Strict):
     number_prefixes: dict[str, float]  # bound prefixes: Indonesian "se-" in "seribu"
     number_connectors: list[str]  # "و", "and", "et" between number words
     multipliers: dict[str, float]  # "juta", "triệu", "millions"
+    # whether a numeral after a multiplier and a connector completes it: "۲ هزار و ۵۰۰" is 2,500
+    # in Persian, while "VND95 million and 600 working days" are two amounts in English
+    multiplier_remainders: bool
     range_words: list[str]
     range_prefixes: list[str]
     # metrics

@@ -37,6 +37,7 @@ class PlaceMention:
     end: int
     parent: str | None = None  # "(Bac Tra My)" right after the name
     from_parent: bool = False  # the mention is such a parent: kept only if it resolves
+    unsure: bool = False  # kept only if the gazetteer knows it ("À Ang To, commune voisine")
 
 
 @dataclass
@@ -83,8 +84,9 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
                 found = _name_after(text, link.end(), stop, quantities)  # "district of Bac Ha"
                 if found and _level_follows(text, found[2], pattern):
                     found = None  # "a commune of Tam Nong district": that is the district
+        unsure = False
         if found is None and "village" not in levels:
-            found = _apposed(text, m, levels, pattern, levels_of, stop)
+            found, unsure = _apposed(text, m, levels, pattern, levels_of, stop)
         if found is None:
             continue
         name, start, end = found
@@ -92,7 +94,7 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
                 norm(text[max(0, min(start, m.start()) - 30):min(start, m.start())])):
             continue  # "40 km from Kon Tum city": where a distance is measured from
         parent = _parent(text, max(end, m.end()))
-        out.append(PlaceMention(levels, name, start, end, parent))
+        out.append(PlaceMention(levels, name, start, end, parent, unsure=unsure))
         if parent and "commune" in levels:  # "Tra Ka (Bac Tra My)": the parent is a district
             out.append(PlaceMention(("district", "province"), parent, end + 1,
                                     end + 1 + len(parent), from_parent=True))
@@ -105,20 +107,20 @@ _ABOVE = {"commune": ("district", "province"), "district": ("province",), "provi
 
 def _apposed(text: str, m: re.Match[str], levels: tuple[str, ...], pattern: re.Pattern[str],
              levels_of: dict[str, tuple[str, ...]],
-             stop: set[str]) -> tuple[str, int, int] | None:
+             stop: set[str]) -> tuple[tuple[str, int, int] | None, bool]:
     """A name set before its level word by apposition, where no name follows it: "À Phu Cuong,
-    commune du district de Tam Nông", "Phu Cuong, a commune of Tam Nong district". Only where
-    a level word above it comes within a few words, which says where the unit lies."""
+    commune du district de Tam Nông", "Phu Cuong, a commune of Tam Nong district", and whether
+    it is unsure. It is sure where a level word above it comes within a few words, which says
+    where the unit lies; otherwise ("À Ang To, commune voisine, ...") only a name the gazetteer
+    knows will do ("Tran Van Hoa, commune chairman" is a person)."""
     before = _APPOSITION.search(text, max(0, m.start() - 40), m.start())
     if before is None or before.group(0).strip(", \t").lower() != before.group(0).strip(", \t"):
-        return None
+        return None, False
     nxt = pattern.search(text, m.end(), min(len(text), m.end() + 40))
-    if nxt is None or len(text[m.end():nxt.start()].split()) > 3:
-        return None
     above = {lv for level in levels for lv in _ABOVE.get(level, ())}
-    if not above & set(levels_of.get(re.sub(r"\s+", " ", norm(nxt.group(0))), ())):
-        return None
-    return _name_before(text, before.start(), stop)
+    sure = nxt is not None and len(text[m.end():nxt.start()].split()) <= 3 and bool(
+        above & set(levels_of.get(re.sub(r"\s+", " ", norm(nxt.group(0))), ())))
+    return _name_before(text, before.start(), stop), not sure
 
 
 def _level_follows(text: str, end: int, pattern: re.Pattern[str]) -> bool:
@@ -352,13 +354,16 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
                 if not units and province and level != "province":
                     units = [u for u in gz.lookup(m.name, level, None, parent, map_)
                              if fold(u.district) == fold(parent)] if parent else []
+                if len(units) > 1 and level == "commune" and districts:
+                    # "xã Quang Trung": one of several in the province; the article's district
+                    units = [u for u in units if fold(u.district) in districts] or units
                 how = "gazetteer" if map_ == "legacy" else "gazetteer-2025"
                 if units and units[0].code.startswith("alias:"):
                     how = "alias"
             if len(units) == 1 or (units and len({(u.province, u.district) for u in units}) == 1):
                 unit = units[0]
                 return Place(level, unit.name, m.start, unit.province, unit.district, unit, how)
-    if persian or m.from_parent:
+    if persian or m.from_parent or m.unsure:
         return None
     level = levels[0] if levels else "commune"
     return Place(level, ascii_name(m.name), m.start, province,

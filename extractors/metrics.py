@@ -50,6 +50,7 @@ class _Tables:
     range_prefix_re: re.Pattern[str] | None
     year_word_re: re.Pattern[str] | None
     ellipsis_re: re.Pattern[str] | None
+    level_words: PhraseTable[bool]
     dimension_re: re.Pattern[str] | None
     length_re: re.Pattern[str] | None
     dimension_compound_re: re.Pattern[str] | None
@@ -82,6 +83,9 @@ def tables(lang: str) -> _Tables:
         range_prefix_re=suffix_regex(lex.range_prefixes),
         year_word_re=suffix_regex(lex.year_words),
         ellipsis_re=_word_regex(lex.ellipsis_cues),
+        level_words=PhraseTable(((w, True) for level in ("province", "district", "commune", "village")
+                                 for w in getattr(lex.locality_levels, level)),
+                                [*lex.noun_suffixes, *lex.locality_levels.plural_suffixes]),
         dimension_re=_word_regex(lex.not_metric.dimension),
         length_re=_word_regex(lex.not_metric.length),
         dimension_compound_re=_word_regex(lex.not_metric.dimension_compounds),
@@ -207,6 +211,8 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
         return None  # "... of which 62", or "1,320 of which were recognised"
     if j < len(tokens) and tokens[j].kind == "punct" and tokens[j].text in "%/":
         return None
+    if j < len(tokens) and tb.level_words.match(tokens, j):
+        return None  # "a quarter of them in its 16 wards": a count of places
     return previous[-1].metric, None, num.last_index
 
 

@@ -130,16 +130,21 @@ def _smaller_parts(tokens: list[Token], j: int, value: float, scale: float,
                    multipliers: PhraseTable[float], connectors: set[str],
                    lex: Lexicon) -> tuple[float, int]:
     """"1 milliard 200 millions", "1 tỷ 200 triệu", "۱ میلیارد و ۲۰۰ میلیون": each numeral with a
-    smaller multiplier after the last one (across a connector word) adds to the amount. Returns
-    the amount and the index of its last token."""
+    smaller multiplier after the last one (across a connector word) adds to the amount, and so
+    does a last bare numeral below the multiplier across a connector ("۲ هزار و ۵۰۰", 2,500).
+    Returns the amount and the index of its last token."""
     while True:
         k = j + 1
-        if k < len(tokens) and tokens[k].norm in connectors:
+        linked = k < len(tokens) and tokens[k].norm in connectors
+        if linked:
             k += 1
-        if not (k + 1 < len(tokens) and tokens[k].kind == "num"):
+        if not (k < len(tokens) and tokens[k].kind == "num"):
             return value, j
         part = parse_numeral(tokens[k].text, lex)
-        hit = multipliers.match(tokens, k + 1)
+        hit = multipliers.match(tokens, k + 1) if k + 1 < len(tokens) else None
+        if part is not None and hit is None and linked and part < scale and \
+                lex.multiplier_remainders:
+            return value + part, k
         if part is None or hit is None or not part * hit[1] < scale:
             return value, j
         value += part * hit[1]

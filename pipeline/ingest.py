@@ -7,6 +7,7 @@ trafilatura's JSON output, plain {url, title, text|html}). Every failure is a Re
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -113,7 +114,8 @@ _ZWNJ_STAND_IN = "\u2e2c"
 
 
 def _from_html(path: str, markup: str, encoding: str, article_id: str | None = None,
-               record_no: int = 0, fallback: dict[str, object] | None = None) -> RawDocument:
+               record_no: int = 0, fallback: dict[str, object] | None = None,
+               source_format: str = "html") -> RawDocument:
     protect = _ZWNJ_STAND_IN not in markup and _ZWNJ.search(markup) is not None
     try:
         extracted = trafilatura.bare_extraction(
@@ -137,21 +139,22 @@ def _from_html(path: str, markup: str, encoding: str, article_id: str | None = N
                                      f"of main text (at least {MIN_ARTICLE_CHARS} needed)")
     fallback = fallback or {}
     return RawDocument(
-        article_id=article_id or path, path=path, record_no=record_no, source_format="html",
+        article_id=article_id or path, path=path, record_no=record_no, source_format=source_format,
         text=text, title=doc.get("title") or _str(fallback.get("title")),
         url=own_url or doc.get("url") or _str(fallback.get("url")),
         cited_url=cited, published=_date(doc.get("date")) or _date(fallback.get("date")),
         encoding=encoding)
 
 
-# An article's lead: "sapo" in Vietnamese CMSs, "chapô" in French ones, "lead" or "standfirst"
-# in English ones. trafilatura drops it where it is a bare <div>, or a <p> outside the block it
-# takes for the body. Matched as a class word or a part of one ("article__sapo", "lead-text"),
-# never inside another word ("leaderboard", "misleading").
-_LEAD_CLASS = re.compile(r"(?:^|[-_])(?:sapo|chapo|chapeau|lead|standfirst)(?:[-_]|$)", re.I)
-_LEAD_XPATH = ("//*[contains(@class, 'sapo') or contains(@class, 'chapo') "
-               "or contains(@class, 'chapeau') or contains(@class, 'lead') "
-               "or contains(@class, 'standfirst')]")
+# An article's lead: "sapo" in Vietnamese CMSs, "chapô" in French ones, "lead", "standfirst",
+# "summary" or "description" in English ones. trafilatura drops it where it is a bare <div>, or a
+# <p> outside the block it takes for the body. Matched as a class word or a part of one
+# ("article__sapo", "lead-text", "article-summary"), never inside another word ("leaderboard",
+# "misleading"), and never in a list item or a link, where teasers of other articles sit.
+_LEAD_WORDS = ("sapo", "chapo", "chapeau", "lead", "standfirst", "summary", "description")
+_LEAD_CLASS = re.compile(rf"(?:^|[-_])(?:{'|'.join(_LEAD_WORDS)})(?:[-_]|$)", re.I)
+_LEAD_XPATH = ("//*[(" + " or ".join(f"contains(@class, '{w}')" for w in _LEAD_WORDS)
+               + ") and not(ancestor-or-self::li) and not(ancestor-or-self::a)]")
 _MIN_LEAD_CHARS = 40
 
 
@@ -234,16 +237,35 @@ def _from_record(path: str, article_id: str, n: int, record: object,
         url, date_value = record.get("url"), record.get("date") or record.get("published")
     elif isinstance(record.get("html"), str):
         return _from_html(path, record["html"], encoding, article_id, n, record)
+    elif isinstance(content := _rendered(record.get("content")), str):
+        return _from_wordpress(path, article_id, n, record, content, encoding)
     else:
         keys = ", ".join(sorted(record)[:8]) or "none"
         raise Rejected("malformed_json", f"no article text: expected 'maintext' (news-please), "
-                       f"'text' or 'html'; keys are {keys}")
+                       f"'text', 'html' or 'content.rendered' (WordPress); keys are {keys}")
     if not isinstance(text, str) or not text.strip():
         raise Rejected("no_article", f"{fmt} record has an empty article text")
     lang = record.get("language")
     return RawDocument(article_id=article_id, path=path, record_no=n, source_format=fmt,
                        text=text, title=_str(record.get("title")), url=_str(url),
                        published=_date(date_value), declared_lang=_str(lang), encoding=encoding)
+
+
+def _rendered(value: object) -> str | None:
+    """A WordPress REST API field: {"rendered": "<p>...</p>"}."""
+    return value.get("rendered") if isinstance(value, dict) else None
+
+
+def _from_wordpress(path: str, article_id: str, n: int, record: dict[str, object],
+                    content: str, encoding: str) -> RawDocument:
+    """A WordPress REST API post (/wp-json/wp/v2/posts): the body and the title are rendered
+    HTML with entities escaped; the page address is its "link". The body goes through
+    trafilatura as a page of its own, so that captions and share bars go as they do from HTML."""
+    title = html.unescape(_rendered(record.get("title")) or "").strip()
+    page = (f"<html><head><title>{html.escape(title)}</title></head>"
+            f"<body><article>{content}</article></body></html>")
+    fallback = {"title": title, "url": record.get("link"), "date": record.get("date")}
+    return _from_html(path, page, encoding, article_id, n, fallback, "wordpress-json")
 
 
 def _str(value: object) -> str | None:

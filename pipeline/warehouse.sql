@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS articles (
     article_id    VARCHAR,    -- path, or path#N for record N of a multi-record file
     path          VARCHAR,
     record_no     INTEGER,
-    source_format VARCHAR,    -- html | text | news-please | trafilatura-json | plain-json
+    source_format VARCHAR,    -- html | text | news-please | trafilatura-json | plain-json | wordpress-json
     title         VARCHAR,    -- the headline: the page or record title, or a text file's first line when it is one
     url           VARCHAR,    -- the page's own URL as found (canonical link, og:url, record url)
     canonical_url VARCHAR,    -- url canonicalised

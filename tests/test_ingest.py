@@ -42,6 +42,8 @@ LEAD = ("YEN BAI – Over the past five years, Mu Cang Chai district has built 1
     ('<p class="{cls}">{lead}</p>', "lead"),  # a <p> outside the body's block: dropped
     ('<div class="{cls}">{lead}</div>', "article-lead text-muted"),
     ('<p class="{cls}">{lead}</p>', "standfirst"),
+    ('<div class="{cls}">{lead}</div>', "article-summary"),
+    ('<p class="{cls}">{lead}</p>', "description"),
 ])
 def test_the_lead_sapo_is_kept_once(markup: str, cls: str) -> None:
     # the lead, then the body in a container of its own, as news CMSs lay them out
@@ -52,6 +54,29 @@ def test_the_lead_sapo_is_kept_once(markup: str, cls: str) -> None:
     (doc,), _ = read_documents("a.html", html.encode())
     assert doc.text.count("built 132 models") == 1
     assert doc.text.index("built 132 models") < doc.text.index("120 cuộc tuần tra")
+
+
+def test_a_teaser_in_a_list_or_a_link_is_not_the_lead() -> None:
+    teaser = f'<ul class="top-stories"><li><p class="summary">{LEAD}</p></li></ul>'
+    linked = f'<a href="/other.html"><div class="article-summary">{LEAD}</div></a>'
+    for block in (teaser, linked):
+        html = ARTICLE_HTML.format(p=VI).replace("<article>", block + "<article>")
+        (doc,), _ = read_documents("a.html", html.encode())
+        assert "120 cuộc tuần tra" in doc.text and "built 132 models" not in doc.text
+
+
+def test_a_wordpress_rest_api_post() -> None:
+    record = {"id": 7, "date": "2024-03-12T07:30:00", "link": "https://x.vn/tin-tuc/7/a",
+              "title": {"rendered": "Kiến Xương: &#8220;Dân vận khéo&#8221; ở cơ sở"},
+              "content": {"rendered": "".join(f"<p>{s}.</p>\n" for s in VI.split(". "))
+                          + "<p>Hội Nông dân xã vận động 40 hộ trồng rừng, bảo vệ môi trường.</p>"},
+              "excerpt": {"rendered": "<p>Tóm tắt</p>"}}
+    (doc,), rejections = read_documents("wp.json", json.dumps(record, ensure_ascii=False).encode())
+    assert rejections == []
+    assert (doc.source_format, doc.url, doc.published.isoformat()) == (
+        "wordpress-json", "https://x.vn/tin-tuc/7/a", "2024-03-12")
+    assert doc.title == "Kiến Xương: “Dân vận khéo” ở cơ sở"
+    assert "25 thành viên" in doc.text and "<p>" not in doc.text and "Tóm tắt" not in doc.text
 
 
 def test_a_class_that_only_contains_lead_is_not_a_lead() -> None:

@@ -32,6 +32,10 @@ from extractors.localities import find_mentions, places_in, to_locality
     # a stop word opening a name the gazetteer knows is part of it: An Vien, not Vien
     ("en", "In An Vien commune, Tien Lu district, Hung Yen province", "commune", "An Vien", "Tien Lu", "Hung Yen"),
     ("en", "The Thu Sy commune of Tien Lu district, Hung Yen province", "commune", "Thu Sy", "Tien Lu", "Hung Yen"),
+    # "Quang Trung" is a commune of several districts of Thai Binh: the article's district
+    ("vi", "Huyện Kiến Xương (tỉnh Thái Bình) có 215 mô hình. Xã Quang Trung có 12 tổ.", "commune", "Quang Trung", "Kien Xuong", "Thai Binh"),
+    # a name in apposition with no unit above named: kept where the gazetteer knows it
+    ("fr", "Le district de Muong Ang (Diên Biên). À Ang To, commune voisine, l'équipe", "commune", "Ang To", "Muong Ang", "Dien Bien"),
 ])
 def test_commune_resolution(lang: str, text: str, level: str, name: str, district: str,
                             province: str) -> None:
@@ -132,6 +136,12 @@ def test_a_number_after_a_level_word_is_a_place_unless_a_unit_follows(
 def test_a_place_name_never_runs_past_a_line_break(lang: str, text: str, names: list[str]) -> None:
     found = [m for m in find_mentions(text, lang) if not m.from_parent]
     assert [m.name for m in found if "commune" in m.levels] == names
+
+
+def test_a_person_in_apposition_to_a_level_word_is_no_place() -> None:
+    places, _ = places_in("Le district de Muong Ang (Diên Biên). Selon Lo Van Pha, commune "
+                          "voisine, les foyers", load_lexicon("fr"))
+    assert [p.name for p in places if p.level == "commune"] == []
 
 
 @pytest.mark.parametrize(("lang", "text", "names"), [

@@ -274,6 +274,14 @@ def test_each_language_has_twenty_metric_cases(lang: str) -> None:
     assert sum(1 for case in CASES[lang] if case[1] is not None) >= 20
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Quy Nhon has built 134 models, nearly a quarter of them in the residential groups of its 16 wards."),
+    ("fr", "Le district compte 134 modèles, dont un quart dans les groupes résidentiels de ses 16 communes."),
+])
+def test_a_count_of_places_after_an_ellipsis_cue_is_not_the_metric_before(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("models", 134)]
+
+
 def test_evidence_points_into_the_text() -> None:
     text = "Dilaksanakan pada tahun 2021. Tim ini menyelenggarakan lebih dari 300 patroli."
     (metric,) = extract_metrics(text, "id")

@@ -59,8 +59,17 @@ CASES: dict[str, list[tuple[str, float]]] = {
         ("هزار خانوار", 1000), ("پنج", 5), ("هفت", 7), ("دوازده", 12), ("پانزده", 15),
         ("چهل", 40), ("شش", 6), ("سه", 3), ("دو", 2), ("۲ هزار", 2000), ("۱۲٫۵", 12.5),
         ("٤٫٣", 4.3), ("۱۲۰ عضو", 120), ("12 عضو", 12),
+        ("۲ هزار و ۵۰۰ درخت", 2500),  # a remainder after the multiplier and و
     ],
 }
+
+
+def test_a_remainder_after_a_multiplier_joins_it_only_where_the_lexicon_says_so() -> None:
+    assert [n.value for n in numbers_in("۲ هزار و ۵۰۰ درخت", "fa")] == [2500]
+    assert [n.value for n in numbers_in("VND95 million and 600 working days", "en")] == [
+        95_000_000, 600]
+    assert [n.value for n in numbers_in("95 millions de dôngs et 600 journées", "fr")] == [
+        95_000_000, 600]
 
 
 @pytest.mark.parametrize(("lang", "text", "value"),
