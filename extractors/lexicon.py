@@ -69,7 +69,14 @@ class LocalityLevels(_Strict):
     # words right before a place (its level word between) that make it the reference point of
     # a distance, not a place of the story: "40 km from Kon Tum city", "cách thị trấn ... 25 km"
     landmark_cues: list[str] = []
+    # nouns after a landmark cue that name a reference point as a capital would: "centre"
+    landmark_nouns: list[str] = []
     plural_suffixes: list[str] = []  # "wards", "communes": level words in the plural
+    # words describing a unit that may stand between its level word and its name, where they
+    # are read past: "commune côtière de Vinh Thai", "huyện miền núi Lang Chánh", "ناحیه
+    # کوهستانی لانگ چان", "Vinh Thai coastal commune"; a link may follow them ("de")
+    level_adjectives: list[str] = []
+    adjective_links: list[str] = []
 
 
 class SpacySettings(_Strict):
@@ -101,6 +108,9 @@ class Lexicon(_Strict):
     # whether a numeral after a multiplier and a connector completes it: "۲ هزار و ۵۰۰" is 2,500
     # in Persian, while "VND95 million and 600 working days" are two amounts in English
     multiplier_remainders: bool
+    # a half after a number and a connector ("one and a half", "un hectare et demi", "1 ha
+    # rưỡi"), before a unit ("half a hectare") or joined to one ("a half-hectare nursery")
+    fraction_words: dict[str, float]
     range_words: list[str]
     range_prefixes: list[str]
     # metrics

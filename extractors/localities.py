@@ -77,9 +77,13 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
         if not levels or any(a < m.start() < b for a, b in quoted):
             continue  # a level word inside a quoted name names no place: "Safe village, no drugs"
         if lex.locality_levels.name_after_level or _PERSIAN.search(m.group(0)):
-            found = _name_after(text, m.end(), stop, quantities)
+            described = _adjective_after(lang).match(text, m.end())  # "xã ven biển Vĩnh Thái"
+            found = _name_after(text, described.end() if described else m.end(), stop, quantities)
         else:
             found = _name_before(text, m.start(), stop)
+            if found is None and (described := _adjective_before(lang).search(
+                    text, max(0, m.start() - 40), m.start())):
+                found = _name_before(text, described.start(), stop)  # "Vinh Thai coastal commune"
             if found is None and (link := _after_link(lang).match(text, m.end())):
                 found = _name_after(text, link.end(), stop, quantities)  # "district of Bac Ha"
                 if found and _level_follows(text, found[2], pattern):
@@ -137,6 +141,30 @@ def _landmark(lang: str) -> re.Pattern[str] | None:
         return None
     body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     return re.compile(rf"(?:^|(?<=[\s\d]))(?:{body})\s+$")
+
+
+def _alternation(words: list[str]) -> str:
+    alts = sorted({norm(w) for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for w in alts) or "(?!)"
+
+
+@cache
+def _adjective_after(lang: str) -> re.Pattern[str]:
+    """A lexicon level adjective right after a level word, and its link: " côtière de "."""
+    levels = load_lexicon(lang).locality_levels
+    adjectives, links = _alternation(levels.level_adjectives), _alternation(levels.adjective_links)
+    return re.compile(rf"[ \u00a0]+(?:{adjectives})(?![\w\u200c])"
+                      rf"(?:[ \u00a0]+(?:{links})(?=[ \u00a0])|[ \u00a0]+(?:{links})(?<=['’]))?",
+                      re.IGNORECASE)
+
+
+@cache
+def _adjective_before(lang: str) -> re.Pattern[str]:
+    """A lexicon level adjective right before a level word: "coastal " in "Vinh Thai coastal
+    commune"."""
+    adjectives = _alternation(load_lexicon(lang).locality_levels.level_adjectives)
+    return re.compile(rf"(?<![\w])(?:{adjectives})[ \u00a0]+$", re.IGNORECASE)
 
 
 @cache

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.lexicon import Lexicon, Unit, load_lexicon
-from extractors.numbers import Number, scan, word_tables
+from extractors.numbers import Number, fraction_table, scan, word_tables
 from extractors.text import (
     BREAK_PUNCT,
     PhraseTable,
@@ -55,6 +55,7 @@ class _Tables:
     length_re: re.Pattern[str] | None
     dimension_compound_re: re.Pattern[str] | None
     landmark_re: re.Pattern[str] | None
+    landmark_nouns: frozenset[str]
     rate_before_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
@@ -90,6 +91,10 @@ def tables(lang: str) -> _Tables:
         length_re=_word_regex(lex.not_metric.length),
         dimension_compound_re=_word_regex(lex.not_metric.dimension_compounds),
         landmark_re=_landmark_regex(lex.locality_levels.landmark_cues),
+        landmark_nouns=frozenset(norm(w.split()[0]) for w in [
+            *lex.locality_levels.landmark_nouns, *lex.locality_levels.province,
+            *lex.locality_levels.district, *lex.locality_levels.commune,
+            *lex.locality_levels.village] if w.strip()),
         rate_before_re=_word_regex(lex.not_metric.rate_before),
         target_re=_word_regex(lex.not_metric.target),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
@@ -109,7 +114,7 @@ def _landmark_regex(cues: list[str]) -> re.Pattern[str] | None:
     if not alts:
         return None
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-    return re.compile(rf"(?<!\w)(?:{body})\s+([^\W\d_])", re.I)
+    return re.compile(rf"(?<!\w)(?:{body})\s+([^\W\d_][\w\u200c'’-]*)", re.I)
 
 
 def extract_metrics(text: str, lang: str) -> list[Metric]:
@@ -133,7 +138,18 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             consumed.add(second)
             ends.append(numbers[second])
             j = numbers[second].last_index + 1
-        found = _quantity_kind(tokens, j, lex, tb)
+        if num.unit_word:  # "a half-hectare nursery"
+            word = num.unit_word
+            unit = _compound_kind([Token(word, 0, len(word), "word", norm(word))], 0, tb)
+            if unit is None or unit[1] is None:
+                continue
+            found = (unit[0], unit[1], num.last_index)
+        elif _hyphened(tokens, j, num):  # "a 1.2-km road", "a 35-member club": that word says
+            found = _compound_kind(tokens, j + 1, tb)
+            if found is None:
+                continue  # "a 10-year plan"
+        else:
+            found = _quantity_kind(tokens, j, lex, tb)
         if found is None and (link := _counted_link(num, tokens, j, lang, tb)):
             found = _quantity_kind(tokens, j + link, lex, tb)  # "3 millions de personnes"
         if found is None:
@@ -143,6 +159,11 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         if found is None:
             continue
         key, factor, last_token = found
+        half = 0.0
+        if factor is not None and len(ends) == 1 and (
+                after := fraction_table(lang).after(tokens, last_token, bare=True)):
+            half, last_token = after  # "un hectare et demi", "1 ha rưỡi", "دو هکتار و نیم"
+            consumed.add(by_first.get(last_token, -1))
         if any(n.year_like for n in ends) and (len(ends) == 2 or _after_year_word(view, num, tb)):
             continue  # "2009-2024", "năm 2021 ..."
         start = _range_prefix_start(view, num.start, tb) if len(ends) == 2 else num.start
@@ -167,11 +188,13 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count; an
             # article before a unit is one ("a hectare of black turmeric", "un hectare")
             continue
+        if factor is None and any(n.value != int(n.value) for n in ends):
+            continue  # a count is whole: "một nửa số hộ" (half the households) is a share
         if len(ends) == 2:
             qualifier = "range"
         surface_end = tokens[last_token].end
         for n in ends:
-            value = n.value * (factor if factor is not None else 1.0)
+            value = (n.value + half) * (factor if factor is not None else 1.0)
             out.append(Metric(
                 metric=key,
                 value=round(value, 6),
@@ -225,6 +248,23 @@ def _unit_name(key: str) -> str | None:
 def _is_fraction(tokens: list[Token], j: int, num: Number) -> bool:
     return (j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j].start == num.end
             and tokens[j + 1].kind == "num" and tokens[j + 1].start == tokens[j].end)
+
+
+def _hyphened(tokens: list[Token], j: int, num: Number) -> bool:
+    """A number joined by a hyphen to the word after it, an adjective: "1.2-km", "35-member"."""
+    return (j + 1 < len(tokens) and tokens[j].text in "-‑" and tokens[j].start == num.end
+            and tokens[j + 1].kind == "word" and tokens[j + 1].start == tokens[j].end)
+
+
+def _compound_kind(tokens: list[Token], i: int,
+                   tb: _Tables) -> tuple[str, float | None, int] | None:
+    """The metric of the one word a hyphen joins a number to: a unit or a cue, never the noun
+    after it ("a 35-member club" counts members, not clubs)."""
+    if (unit := tb.units.match(tokens, i)) and unit[0] == 1:
+        return unit[1].metric, unit[1].factor, i
+    if (cue := tb.cues.match(tokens, i)) and cue[0] == 1:
+        return cue[1], None, i
+    return None
 
 
 def _range_end(tokens: list[Token], j: int, by_first: dict[int, int], numbers: list[Number],
@@ -359,9 +399,11 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
     if tb.dimension_re.search(before) or tb.dimension_re.search(after):
         return True
     # "à 30 km de Da Lat", "25 km dari Pleiku": a length measured from a named place (a capital
-    # after the landmark cue; "6,3 km de ruelles" is work done)
+    # after the landmark cue; "6,3 km de ruelles" is work done), or from a centre or a unit,
+    # which a script without capitals says so: "در ۸ کیلومتری مرکز کمون"
     landmark = tb.landmark_re.search(view, start, end + 30) if tb.landmark_re else None
-    if landmark and landmark.start() < end and landmark.group(1).isupper():
+    if landmark and landmark.start() < end and (landmark.group(1)[0].isupper() or norm(
+            landmark.group(1)) in tb.landmark_nouns):
         return True
     # "lebar 2,5 m dan panjang 15 m", "rộng 3 m, dài 20 m": a length after a width is a size
     return bool(tb.length_re and tb.length_re.search(before) and tb.dimension_re.search(

@@ -26,6 +26,7 @@ class Number:
     first_index: int = 0  # index of the first and last token of the number
     last_index: int = 0
     approx: bool = False  # a word that is itself approximate: "une quarantaine" (about 40)
+    unit_word: str = ""  # the unit a fraction is joined to: "half-hectare" (hectare)
 
 
 @cache
@@ -87,10 +88,19 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
     connectors = {norm(c) for c in lex.number_connectors}
     weak_words = {norm(w) for w in lex.weak_number_words}
     prefixes = {norm(k): v for k, v in lex.number_prefixes.items()}
+    halves = fraction_table(lex.lang)
     out: list[Number] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.kind == "word" and tok.norm.startswith(halves.starts) and (
+                lone := halves.lone(tokens, i)):
+            value, j, unit_word = lone  # "half a hectare", "demi-hectare"
+            out.append(Number(value, tok.start, tokens[j].end if not unit_word else
+                              tok.start + len(tok.text) - len(unit_word) - 1, False, False, i, j,
+                              unit_word=unit_word))
+            i = j + 1
+            continue
         if tok.kind == "num":
             value = parse_numeral(tok.text, lex)
             if value is None:
@@ -105,6 +115,11 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
                 value, j = _smaller_parts(tokens, j, value, hit[1], multipliers, connectors, lex)
                 end = tokens[j].end
                 year_like = False
+            elif (half := halves.after(tokens, j)) is not None:  # "1 and a half"
+                value, j, year_like = value + half[0], half[1], False
+                if j + 1 < len(tokens) and (hit := multipliers.match(tokens, j + 1)):
+                    value, j = value * hit[1], j + hit[0]
+                end = tokens[j].end
             out.append(Number(value, tok.start, end, False, year_like, i, j))
             i = j + 1
             continue
@@ -115,15 +130,64 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
             continue
         if tok.kind == "word" and _may_start_number(tok.norm, lex.lang):
             parsed = _number_words(tokens, i, words, multipliers, scales, addends, connectors,
-                                   prefixes)
+                                   prefixes, halves)
             if parsed:
                 value, j, weak_candidate = parsed
+                if (half := halves.after(tokens, j)) is not None:  # "one and a half"
+                    value, j, weak_candidate = value + half[0], half[1], False
+                    if j + 1 < len(tokens) and (hit := multipliers.match(tokens, j + 1)):
+                        value, j = value * hit[1], j + hit[0]  # "one and a half million"
                 weak = weak_candidate and tokens[i].norm in weak_words
                 out.append(Number(value, tok.start, tokens[j].end, weak, False, i, j))
                 i = j + 1
                 continue
         i += 1
     return out
+
+
+@dataclass(frozen=True)
+class _Halves:
+    """A lexicon's fraction words, with the connectors and articles that lead to them."""
+
+    words: dict[str, float]
+    connectors: set[str]
+    articles: set[str]
+    starts: tuple[str, ...]  # what a word must start with to be one ("half", "half-hectare")
+
+    def after(self, tokens: list[Token], j: int, bare: bool = False) -> tuple[float, int] | None:
+        """(fraction, index of its token) of "and a half", "et demi", "و نیم" after tokens[j];
+        with `bare`, also a fraction straight after ("1 ha rưỡi")."""
+        k = j + 1
+        linked = k < len(tokens) and tokens[k].norm in self.connectors
+        if linked:
+            k += 1
+            if k < len(tokens) and tokens[k].norm in self.articles and \
+                    k + 1 < len(tokens) and tokens[k + 1].norm in self.words:
+                k += 1  # "and a half"
+        if (linked or bare) and k < len(tokens) and tokens[k].norm in self.words:
+            return self.words[tokens[k].norm], k
+        return None
+
+    def lone(self, tokens: list[Token], i: int) -> tuple[float, int, str] | None:
+        """(fraction, index of its last token, a unit joined to it) of a fraction that opens a
+        quantity: "half a hectare" (the article after it is the fraction's), "demi-hectare"."""
+        word = tokens[i].norm
+        head, _, rest = word.partition("-")
+        if rest and head in self.words:
+            return self.words[head], i, tokens[i].text[len(head) + 1:]
+        if word not in self.words or (i and tokens[i - 1].kind == "num"):
+            return None
+        if i + 1 < len(tokens) and tokens[i + 1].norm in self.articles:
+            return self.words[word], i + 1, ""
+        return None
+
+
+@cache
+def fraction_table(lang: str) -> _Halves:
+    lex = load_lexicon(lang)
+    words = {norm(k): v for k, v in lex.fraction_words.items()}
+    return _Halves(words, {norm(c) for c in lex.number_connectors},
+                   {norm(w) for w in lex.article_numbers}, tuple(words))
 
 
 def _smaller_parts(tokens: list[Token], j: int, value: float, scale: float,
@@ -167,7 +231,7 @@ def _approximate(tokens: list[Token], i: int, lex: Lexicon,
 def _number_words(tokens: list[Token], i: int, words: PhraseTable[float],
                   multipliers: PhraseTable[float], scales: dict[str, float],
                   addends: dict[str, float], connectors: set[str],
-                  prefixes: dict[str, float]) -> tuple[float, int, bool] | None:
+                  prefixes: dict[str, float], halves: _Halves) -> tuple[float, int, bool] | None:
     """Parse "dua puluh lima", "seratus dua puluh", "hai mươi", "vingt-cinq", "بیست و پنج",
     "dua ribu lima ratus", "seribu" at tokens[i].
 
@@ -202,6 +266,8 @@ def _number_words(tokens: list[Token], i: int, words: PhraseTable[float],
             current += addends[word]
             last_unit = 0.0
         elif word in connectors and used and j + 1 < len(tokens):
+            if halves.after(tokens, j - 1) is not None:
+                break  # "one and a half": the half is added after, never read as "a" (one)
             j += 1
             continue
         elif not used and (prefixed := _prefixed(word, prefixes, multipliers)):

@@ -103,7 +103,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round13", "round13/gold.yaml"),
                                                ("round14", "round14/gold.yaml"),
                                                ("round15", "round15/gold.yaml"),
-                                               ("round16", "round16/gold.yaml")])
+                                               ("round16", "round16/gold.yaml"),
+                                               ("round17", "round17/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 

@@ -204,6 +204,23 @@ def test_a_level_word_names_the_unit_after_it(lang: str, text: str, level: str, 
 
 
 @pytest.mark.parametrize(("lang", "text", "level", "name"), [
+    # a lexicon level adjective between the level word and the name is read past
+    ("fr", "Dans la commune côtière de Vinh Thai, le modèle", "commune", "Vinh Thai"),
+    ("fr", "dans le district de montagne de Lang Chanh", "district", "Lang Chanh"),
+    ("fa", "در کمون ساحلی وین تای، مدل", "commune", "Vinh Thai"),
+    ("vi", "Tại xã ven biển Vĩnh Thái, mô hình", "commune", "Vinh Thai"),
+    ("vi", "huyện miền núi Lang Chánh có 64 mô hình", "district", "Lang Chanh"),
+    ("id", "Di Komune pesisir Vinh Thai, model", "commune", "Vinh Thai"),
+    ("en", "In Vinh Thai coastal commune, the model", "commune", "Vinh Thai"),
+    ("en", "in the coastal commune of Vinh Thai, Quang Tri province", "commune", "Vinh Thai"),
+])
+def test_a_level_adjective_stands_between_the_level_word_and_the_name(
+        lang: str, text: str, level: str, name: str) -> None:
+    places = places_in(text, load_lexicon(lang))[0]
+    assert (level, name) in [(p.level, p.name) for p in places]
+
+
+@pytest.mark.parametrize(("lang", "text", "level", "name"), [
     ("en", "Bac Ha district of Lao Cai province", "district", "Lao Cai"),  # the name before wins
     ("fa", "به گفته کمیته بسیج توده‌ای ناحیه، مردم ناحیه", "district", "،"),  # ، ends it
     ("fa", "به گفته کمیته بسیج توده‌ای ناحیه، مردم ناحیه", "district", "مردم"),

@@ -72,6 +72,16 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("a dozen households joined the team", 12, "households", "exact"),
         ("two dozen households joined the team", 24, "households", "exact"),
         ("a model of raising bees under melaleuca forests", None, None, None),
+        # a number joined by a hyphen is an adjective: the word it is joined to says what it counts
+        ("they built a 1.2-km concrete road to the village", 1.2, "km", "exact"),
+        ("the commune's 35-member club sorts waste", 35, "members", "exact"),
+        ("under a 10-year plan for the commune", None, None, None),
+        ("its 3-star products sell well", None, None, None),  # a rating, joined to "star"
+        # halves, and boats (no key)
+        ("a half-hectare nursery that supplies seedlings", 0.5, "hectares", "exact"),
+        ("planted half a hectare of pepper", 0.5, "hectares", "exact"),
+        ("planted one and a half hectares of tea", 1.5, "hectares", "exact"),
+        ("its 57 boats carrying fishermen help each other at sea", None, None, None),
     ],
     "fr": [
         ("grâce à 1 milliard 200 millions de dôngs versés par les habitants", 1_200_000_000, "vnd", "exact"),
@@ -120,6 +130,9 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("protège 12 km² de forêt", 1200, "hectares", "exact"),
         ("un millier de ménages y participent", 1000, "households", "approx"),
         ("la coopérative a planté un hectare de curcuma noir", 1, "hectares", "exact"),
+        ("85 jardins sur une superficie d'un hectare et demi", 1.5, "hectares", "exact"),
+        ("un demi-hectare de pépinière", 0.5, "hectares", "exact"),
+        ("les 57 bateaux de pêche du modèle s'entraident", None, None, None),
     ],
     "id": [
         ("Dusun itu berada di ketinggian 900 m di atas permukaan laut.", None, None, None),
@@ -163,6 +176,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("targetnya pada tahun 2030 setiap komune memiliki setidaknya 3 model baru", None, None, None),
         ("menjaga 2 km2 hutan bakau", 200, "hectares", "exact"),
         ("koperasi menanam satu hektar kunyit hitam", 1, "hectares", "exact"),
+        ("menanam satu setengah hektare teh", 1.5, "hectares", "exact"),
+        ("57 perahu nelayan saling membantu di laut", None, None, None),
     ],
     "vi": [
         ("đóng góp 1 tỷ 200 triệu đồng", 1_200_000_000, "vnd", "exact"),
@@ -211,6 +226,11 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("đã giúp 14/16 tổ dân phố đạt danh hiệu an toàn", 14, "residential_areas", "exact"),
         ("bảo vệ 3,5 km2 rừng phòng hộ", 350, "hectares", "exact"),
         ("hợp tác xã trồng một ha nghệ đen", 1, "hectares", "exact"),
+        ("trồng 1 ha rưỡi chè", 1.5, "hectares", "exact"),
+        ("hợp tác xã canh tác trên 52 ha dừa hữu cơ", 52, "hectares", "exact"),  # farmed on
+        ("diện tích trên 52 ha dừa", 52, "hectares", "more_than"),
+        ("một nửa số hộ tham gia mô hình", None, None, None),  # a share: a count is whole
+        ("57 tàu cá ngư dân hỗ trợ nhau trên biển", None, None, None),
     ],
     "fa": [
         ("۱ میلیارد و ۲۰۰ میلیون دونگ کمک کردند", 1_200_000_000, "vnd", "exact"),
@@ -253,6 +273,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("هدف تا سال ۲۰۳۰ داشتن ۵ مدل جدید در هر کمون است", None, None, None),
         ("حفاظت از ۵ کیلومتر مربع جنگل", 500, "hectares", "exact"),
         ("تعاونی یک هکتار زردچوبه سیاه کاشت", 1, "hectares", "exact"),
+        ("دو هکتار و نیم برنج کاشتند", 2.5, "hectares", "exact"),
+        ("۵۷ قایق ماهیگیری این مدل در دریا به یکدیگر کمک می‌کنند", None, None, None),
+        ("یک جاده بتنی ۱٫۲ کیلومتری به روستای بان لونگ ساختند", 1.2, "km", "exact"),
+        ("که در ۸ کیلومتری مرکز کمون قرار دارد", None, None, None),  # a distance from a centre
     ],
 }
 

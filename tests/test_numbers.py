@@ -64,6 +64,19 @@ CASES: dict[str, list[tuple[str, float]]] = {
 }
 
 
+@pytest.mark.parametrize(("lang", "text", "values"), [
+    ("en", "one and a half hectares", [1.5]),  # never "one and a" (2) then "half"
+    ("en", "One and a half million people", [1_500_000]),
+    ("en", "2 and a half thousand trees", [2500]),
+    ("en", "half a hectare", [0.5]),
+    ("fr", "un demi-hectare", [1, 0.5]),  # "un" stays a weak article
+    ("fa", "یک و نیم هکتار", [1.5]),
+    ("id", "satu setengah hektare", [1.5]),
+])
+def test_a_half_joins_the_number_before_it(lang: str, text: str, values: list[float]) -> None:
+    assert [n.value for n in numbers_in(text, lang)] == values
+
+
 def test_a_remainder_after_a_multiplier_joins_it_only_where_the_lexicon_says_so() -> None:
     assert [n.value for n in numbers_in("۲ هزار و ۵۰۰ درخت", "fa")] == [2500]
     assert [n.value for n in numbers_in("VND95 million and 600 working days", "en")] == [
