@@ -250,6 +250,14 @@ def _number_words(tokens: list[Token], i: int, words: PhraseTable[float],
             last = j + hit[0] - 1
             j += hit[0]
             continue
+        phrase = words.match(tokens, j)
+        if phrase and phrase[0] > 1:  # a number phrase: "một nửa" is a half, not 1 + 0.5
+            current += phrase[1]
+            last_unit = phrase[1]
+            used += 1
+            last = j + phrase[0] - 1
+            j += phrase[0]
+            continue
         part_values = [_word_value(p, words) for p in word.split("-")]
         if all(v is not None for v in part_values):
             value = sum(v for v in part_values if v is not None)

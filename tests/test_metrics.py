@@ -227,6 +227,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("bảo vệ 3,5 km2 rừng phòng hộ", 350, "hectares", "exact"),
         ("hợp tác xã trồng một ha nghệ đen", 1, "hectares", "exact"),
         ("trồng 1 ha rưỡi chè", 1.5, "hectares", "exact"),
+        ("trồng một nửa ha chè", 0.5, "hectares", "exact"),
         ("hợp tác xã canh tác trên 52 ha dừa hữu cơ", 52, "hectares", "exact"),  # farmed on
         ("diện tích trên 52 ha dừa", 52, "hectares", "more_than"),
         ("một nửa số hộ tham gia mô hình", None, None, None),  # a share: a count is whole

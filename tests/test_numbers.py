@@ -72,6 +72,8 @@ CASES: dict[str, list[tuple[str, float]]] = {
     ("fr", "un demi-hectare", [1, 0.5]),  # "un" stays a weak article
     ("fa", "یک و نیم هکتار", [1.5]),
     ("id", "satu setengah hektare", [1.5]),
+    ("vi", "một ha rưỡi", [1]),  # the metric engine adds the half after the unit
+    ("vi", "một nửa ha", [0.5]),  # a lexicon phrase: "a half", never 1 + 0.5
 ])
 def test_a_half_joins_the_number_before_it(lang: str, text: str, values: list[float]) -> None:
     assert [n.value for n in numbers_in(text, lang)] == values
