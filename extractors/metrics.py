@@ -183,10 +183,7 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         sent = sentence_at(spans, num.start)
         if tb.target_re and tb.target_re.search(norm_text(view[sent[0]:surface_start])):
             continue  # "phấn đấu mỗi xã có ít nhất 2 mô hình", "strives to have 10": a goal
-        if num.weak and qualifier == "exact" and not (
-                factor is not None and tokens[num.first_index].norm in tb.articles):
-            # "un modèle", "một mô hình", "نه تنها": an article or a word, not a count; an
-            # article before a unit is one ("a hectare of black turmeric", "un hectare")
+        if num.weak and qualifier == "exact" and not _weak_counts(num, tokens, factor, tb):
             continue
         if factor is None and any(n.value != int(n.value) for n in ends):
             continue  # a count is whole: "một nửa số hộ" (half the households) is a share
@@ -205,6 +202,18 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                                   start=surface_start, end=surface_end),
             ))
     return out
+
+
+def _weak_counts(num: Number, tokens: list[Token], factor: float | None, tb: _Tables) -> bool:
+    """Whether a weak number word is a count after all. "un modèle", "một mô hình": an article,
+    not a count; but an article before a unit is one ("a hectare of black turmeric", "un
+    hectare"). A weak word that is no article ("سی", thirty, "năm", five or year) counts where
+    its unit or cue follows it at once ("سی خانوار")."""
+    word = tokens[num.first_index].norm
+    if word in tb.articles:
+        return factor is not None
+    nxt = num.last_index + 1
+    return nxt < len(tokens) and bool(tb.units.match(tokens, nxt) or tb.cues.match(tokens, nxt))
 
 
 def _prefixed_unit(num: Number, tokens: list[Token], j: int,
@@ -234,6 +243,8 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
         return None  # "... of which 62", or "1,320 of which were recognised"
     if j < len(tokens) and tokens[j].kind == "punct" and tokens[j].text in "%/":
         return None
+    if j < len(tokens) and tokens[j].kind == "word" and tokens[j].start == num.end:
+        return None  # "4C", "5G": a code, the letters glued to the digit
     if j < len(tokens) and tb.level_words.match(tokens, j):
         return None  # "a quarter of them in its 16 wards": a count of places
     return previous[-1].metric, None, num.last_index
@@ -379,11 +390,14 @@ def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str]
 
 
 def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -> bool:
-    """The clause of the number opens on a distributive word: "Each hectare is planted with"."""
+    """The clause of the number opens on a distributive word: "Each hectare is planted with";
+    it distributes the clause's first figure only ("mỗi tháng quyên góp 300 kg gạo giúp 25 hộ
+    nghèo": a month's 300 kg, but the same 25 households)."""
     if pattern is None:
         return False
     clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 80):start]))[-1].split()
-    return bool(clause) and bool(pattern.fullmatch(clause[0]))
+    return bool(clause) and bool(pattern.fullmatch(clause[0])) and not any(
+        ch.isdigit() for word in clause[1:] for ch in word)
 
 
 def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:

@@ -74,8 +74,12 @@ def clean_text(raw: str) -> CleanedText:
     kept: list[str] = []
     dropped: list[str] = []
     dateline: date | None = None
-    tail_from = _tail_start(lines, content_idx, pats)
+    tail_from, boxes = _tail_start(lines, content_idx, pats)
     for i, line in enumerate(lines[:tail_from]):
+        if any(a <= i < b for a, b in boxes):
+            if line:
+                dropped.append(line)
+            continue
         if not line:
             if kept and kept[-1]:
                 kept.append("")
@@ -96,15 +100,49 @@ def clean_text(raw: str) -> CleanedText:
     return CleanedText("\n".join(kept).strip(), dropped, dateline)
 
 
-def _tail_start(lines: list[str], content_idx: list[int], pats: _Patterns) -> int:
-    """Index of the first 'related / same topic / comments (n)' line in the last part."""
+def _tail_start(lines: list[str], content_idx: list[int],
+                pats: _Patterns) -> tuple[int, list[tuple[int, int]]]:
+    """Index of the first 'related / same topic / comments (n)' line in the last part, and
+    the (start, end) of the related boxes inside the article before it: a heading whose few
+    headlines are followed by more of the article ("Tin liên quan:" in a crawler's text)."""
     if not content_idx:
-        return len(lines)
+        return len(lines), []
     threshold = content_idx[int(len(content_idx) * _TAIL_MIN_SHARE)]
+    boxes: list[tuple[int, int]] = []
     for i in content_idx:
-        if i >= threshold and pats.tails.match(lines[i]):
-            return i
-    return len(lines)
+        if i >= threshold and pats.tails.match(lines[i]) and not (boxes and i < boxes[-1][1]):
+            end = _inline_box_end(lines, i)
+            if end is None:
+                return i, boxes
+            boxes.append((i, end))
+    return len(lines), boxes
+
+
+_BOX_MAX_ITEMS = 6
+_PARAGRAPH_WORDS = 15
+_COUNTER = re.compile(r"\(\s*\d+\s*\)")
+
+
+def _inline_box_end(lines: list[str], i: int) -> int | None:
+    """Where the article goes on after a related box opened by lines[i]: at the first body
+    paragraph (a long line ending a sentence) within a few headlines; None when none follows,
+    or when the heading is a comment counter (comments read like paragraphs)."""
+    if _COUNTER.search(lines[i]):
+        return None
+    items = 0
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        if not line:
+            continue
+        if len(line.split()) >= _PARAGRAPH_WORDS and line[-1] in _SENTENCE_END:
+            return j if items else None
+        items += 1
+        if items > _BOX_MAX_ITEMS:
+            return None
+    return None
+
+
+_SENTENCE_END = frozenset(".!?…؟\"”»)")
 
 
 def _is_caption_label(lines: list[str], i: int, pats: _Patterns) -> bool:

@@ -59,6 +59,33 @@ def test_a_read_also_line_goes_with_its_headline(line: str) -> None:
     assert cleaned.text == f"{PARAGRAPH}\n{PARAGRAPH}"
 
 
+@pytest.mark.parametrize("heading", ["Tin liên quan:", "Related news", "Berita terkait",
+                                     "Articles liés", "اخبار مرتبط"])
+def test_a_related_box_inside_the_article_goes_and_the_article_after_it_stays(
+        heading: str) -> None:
+    # a crawler's text keeps an inline box where the page had it: the headlines go, the
+    # paragraphs after them are still the article
+    body = "\n".join([PARAGRAPH] * 3)
+    cleaned = clean_text(f"{body}\n{heading}\n- 1.200 mô hình được công nhận\n"
+                         f"- 500 suất quà cho hộ nghèo\n{PARAGRAPH}\n{PARAGRAPH}")
+    assert cleaned.text.count(PARAGRAPH) == 5
+    assert "1.200" not in cleaned.text and "500 suất" not in cleaned.text
+
+
+def test_a_related_lead_straight_after_its_heading_is_not_taken_for_the_article() -> None:
+    body = "\n".join([PARAGRAPH] * 3)
+    lead = ("Sebanyak 2.000 rumah tangga di Provinsi Soc Trang telah keluar dari kemiskinan "
+            "berkat model-model yang diluncurkan oleh Front Tanah Air.")
+    cleaned = clean_text(f"{body}\nBerita terkait\n{lead}")
+    assert cleaned.text == body
+
+
+def test_comments_after_a_comment_counter_are_not_taken_for_the_article() -> None:
+    body = "\n".join([PARAGRAPH] * 3)
+    cleaned = clean_text(f"{body}\nBình luận (2)\nNguyễn An\n{PARAGRAPH}")
+    assert cleaned.text.count(PARAGRAPH) == 3
+
+
 def test_a_related_heading_early_in_the_article_does_not_truncate_it() -> None:
     cleaned = clean_text(f"Related news\n{PARAGRAPH}\n{PARAGRAPH}\n{PARAGRAPH}")
     assert cleaned.text.count(PARAGRAPH) == 3

@@ -86,6 +86,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
     "fr": [
         ("grâce à 1 milliard 200 millions de dôngs versés par les habitants", 1_200_000_000, "vnd", "exact"),
         ("a aidé 25 femmes pauvres à emprunter", 25, "people", "exact"),
+        ("le district s'efforcera d'ajouter 20 nouveaux modèles chaque année", None, None, None),
         ("offert des repas à 40 enfants", 40, "people", "exact"),
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
         ("a mobilisé 12 ménages du village 2", 12, "households", "exact"),
@@ -178,6 +179,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("koperasi menanam satu hektar kunyit hitam", 1, "hectares", "exact"),
         ("menanam satu setengah hektare teh", 1.5, "hectares", "exact"),
         ("57 perahu nelayan saling membantu di laut", None, None, None),
+        ("pohon cemara laut ditanam sekitar 200 m dari garis air", None, None, None),  # a distance
+        ("membangun 12 km jalan dari tahun 2020", 12, "km", "exact"),  # "dari" after the road
     ],
     "vi": [
         ("đóng góp 1 tỷ 200 triệu đồng", 1_200_000_000, "vnd", "exact"),
@@ -232,6 +235,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("diện tích trên 52 ha dừa", 52, "hectares", "more_than"),
         ("một nửa số hộ tham gia mô hình", None, None, None),  # a share: a count is whole
         ("57 tàu cá ngư dân hỗ trợ nhau trên biển", None, None, None),
+        ("mỗi tháng quyên góp khoảng 300 kg gạo giúp 25 hộ nghèo", 25, "households", "exact"),
     ],
     "fa": [
         ("۱ میلیارد و ۲۰۰ میلیون دونگ کمک کردند", 1_200_000_000, "vnd", "exact"),
@@ -278,6 +282,9 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("۵۷ قایق ماهیگیری این مدل در دریا به یکدیگر کمک می‌کنند", None, None, None),
         ("یک جاده بتنی ۱٫۲ کیلومتری به روستای بان لونگ ساختند", 1.2, "km", "exact"),
         ("که در ۸ کیلومتری مرکز کمون قرار دارد", None, None, None),  # a distance from a centre
+        ("از سال ۲۰۲۳ سی خانوار را بسیج کرده است", 30, "households", "exact"),  # thirty, not weak
+        ("نه تنها مدل‌ها را گسترش داد", None, None, None),  # "not only", never 9 tons
+        ("هدف ناحیه این است که ۱۰۰٪ کمون‌ها حداقل ۳ مدل داشته باشند", None, None, None),  # a goal
     ],
 }
 
@@ -305,6 +312,17 @@ def test_each_language_has_twenty_metric_cases(lang: str) -> None:
 ])
 def test_a_count_of_places_after_an_ellipsis_cue_is_not_the_metric_before(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("models", 134)]
+
+
+@pytest.mark.parametrize(("lang", "text", "pairs"), [
+    ("en", "It gathered 45 households, which farm 62 hectares to the 4C standard.",
+     [("households", 45), ("hectares", 62)]),
+    ("fa", "۴۵ خانوار را گرد هم آورده است که ۶۲ هکتار قهوه را طبق استاندارد 4C کشت می‌کنند.",
+     [("households", 45), ("hectares", 62)]),
+])
+def test_a_code_glued_to_a_digit_is_no_figure_of_the_count_before(
+        lang: str, text: str, pairs: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == pairs
 
 
 def test_evidence_points_into_the_text() -> None:
