@@ -43,6 +43,7 @@ class NotMetricCues(_Strict):
     before: list[str]  # identifier words just before a number: "No.", "số", "شماره"
     after: list[str]  # words just after the quantity: "%", "wide", "years", "stars"
     rate: list[str]  # words after the counted noun or unit that make it a rate: "per", "mỗi"
+    not_rate: list[str] = []  # longer phrases opening on a rate word that are no rate: "par la"
     dimension: list[str]  # near a length, a width or height rather than work done: "rộng"
     length: list[str] = []  # "panjang", "dài": a dimension too when a width comes just before
     dimension_compounds: list[str] = []  # words holding a dimension word: "mở rộng" (expand)

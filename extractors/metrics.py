@@ -12,6 +12,7 @@ A number with neither unit nor cue is not a metric; nor is a year, a date or a U
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -75,8 +76,11 @@ def tables(lang: str) -> _Tables:
         breaks=PhraseTable((w, True) for w in lex.phrase_breaks),
         range_words=PhraseTable((w, True) for w in lex.range_words),
         unit_links=PhraseTable((w, True) for w in lex.unit_links),
-        after=PhraseTable((w, True) for w in lex.not_metric.after),
-        rate=PhraseTable((w, True) for w in lex.not_metric.rate),
+        after=_StopPhrases([*((w, True) for w in lex.not_metric.after),
+                      *((w, False) for w in lex.not_metric.not_rate)]),
+        # a longer phrase that is no rate wins over the rate word it opens on ("par la population")
+        rate=_StopPhrases([*((w, True) for w in lex.not_metric.rate),
+                     *((w, False) for w in lex.not_metric.not_rate)]),
         modifiers=frozenset(norm(w) for w in lex.modifier_forms),
         qualifier_re=suffix_regex(qualifier_of),
         qualifier_of=qualifier_of,
@@ -102,10 +106,21 @@ def tables(lang: str) -> _Tables:
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str] | None:
+    """Any of the phrases, as whole words: a phrase ending on an elided article ("prévoit d'")
+    runs on into the next word."""
     alts = sorted({norm(w) for w in words if w.strip()}, key=len, reverse=True)
     if not alts:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
+    body = "|".join(re.escape(a) + (r"(?!\w)" if a[-1].isalnum() else "") for a in alts)
+    return re.compile(rf"(?<!\w)(?:{body})")
+
+
+class _StopPhrases(PhraseTable[bool]):
+    """Rate (or after-word) phrases, with the longer phrases that open on one and are none."""
+
+    def match(self, tokens: Sequence[Token], i: int) -> tuple[int, bool] | None:
+        hit = super().match(tokens, i)
+        return hit if hit and hit[1] else None
 
 
 def _landmark_regex(cues: list[str]) -> re.Pattern[str] | None:

@@ -138,12 +138,23 @@ def _from_html(path: str, markup: str, encoding: str, article_id: str | None = N
         raise Rejected("no_article", f"HTML holds no article: {len(text.strip())} characters "
                                      f"of main text (at least {MIN_ARTICLE_CHARS} needed)")
     fallback = fallback or {}
+    title = doc.get("title") or _str(fallback.get("title"))
     return RawDocument(
         article_id=article_id or path, path=path, record_no=record_no, source_format=source_format,
-        text=text, title=doc.get("title") or _str(fallback.get("title")),
+        text=_without_title(text, title), title=title,
         url=own_url or doc.get("url") or _str(fallback.get("url")),
         cited_url=cited, published=_date(doc.get("date")) or _date(fallback.get("date")),
         encoding=encoding)
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """The text without the headline trafilatura sometimes keeps as its first line (an <h1>
+    inside the <article>): the title is kept apart, as a text file's is (`split_headline`)."""
+    if not title:
+        return text
+    first, _, rest = text.lstrip().partition("\n")
+    same = " ".join(first.split()).casefold() == " ".join(title.split()).casefold()
+    return rest if same and rest.strip() else text
 
 
 # An article's lead: "sapo" in Vietnamese CMSs, "chapô" in French ones, "lead", "standfirst",

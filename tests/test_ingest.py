@@ -206,3 +206,19 @@ def test_a_text_files_headline_is_its_title_not_its_text(text: str, title: str |
     assert doc.title == title
     assert doc.text.strip().startswith(VI[:20]) == (title is not None or text == VI)
     assert (title or "\x00") not in doc.text
+
+
+TITLED = """<html><head><meta charset="utf-8"><title>{title}</title></head><body><main><article>
+<h1>{title}</h1><div class="info">08/10/2025 06:30</div><h2 class="sapo">{lead}</h2>
+<div class="detail-content"><p>{p}</p></div></article></main></body></html>"""
+
+
+@pytest.mark.parametrize("title", ["Nghệ An: Hơn 4.200 mô hình “Dân vận khéo” sau sắp xếp",
+                                   "Ca Mau: 3.150 model setelah penggabungan provinsi"])
+def test_a_headline_trafilatura_keeps_in_the_text_is_the_title_only(title: str) -> None:
+    # the headline restates the body's figures ("Hơn 4.200" over 4.236): counted once, in the body
+    html = TITLED.format(title=title, lead=LEAD, p=VI)
+    (doc,), _ = read_documents("a.html", html.encode())
+    assert doc.title == title
+    assert title not in doc.text
+    assert "120 cuộc tuần tra" in doc.text and "built 132 models" in doc.text

@@ -9,6 +9,8 @@ from extractors.metrics import extract_metrics
 Q = str | None
 CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
     "en": [
+        ("The goal by 2030 is 500 models across the province", None, None, None),
+        ("The district targets 100% of communes having at least 2 effective models", None, None, None),
         ("The model received VND650 million from the provincial budget.", 650_000_000, "vnd", "exact"),
         ("collected 300 gifts from the union", 300, "gifts", "exact"),
         ("donations of 1 billion 200 million VND", 1_200_000_000, "vnd", "exact"),
@@ -87,6 +89,9 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("grâce à 1 milliard 200 millions de dôngs versés par les habitants", 1_200_000_000, "vnd", "exact"),
         ("a aidé 25 femmes pauvres à emprunter", 25, "people", "exact"),
         ("le district s'efforcera d'ajouter 20 nouveaux modèles chaque année", None, None, None),
+        ("le district s'est fixé pour objectif d'atteindre 200 modèles d'ici 2026", None, None, None),
+        ("le district prévoit d'atteindre 200 modèles", None, None, None),  # an elided "de" runs on
+        ("36 caméras financées à hauteur de 180 millions de dongs par la population", 180_000_000, "vnd", "exact"),  # by, not per
         ("offert des repas à 40 enfants", 40, "people", "exact"),
         ("sélectionnés parmi 6 540 modèles de « mobilisation »", 6540, "models", "exact"),
         ("a mobilisé 12 ménages du village 2", 12, "households", "exact"),
