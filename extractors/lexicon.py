@@ -94,6 +94,7 @@ class Lexicon(_Strict):
     # numbers
     decimal_separators: list[str]
     group_separators: list[str]
+    # words, and phrases read before their words ("một nửa": a half, not 1 + 0.5)
     number_words: dict[str, float]
     # words that are themselves approximate counts: "quarantaine" (about 40)
     approximate_numbers: dict[str, float]
