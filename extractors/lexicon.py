@@ -78,6 +78,9 @@ class LocalityLevels(_Strict):
     # کوهستانی لانگ چان", "Vinh Thai coastal commune"; a link may follow them ("de")
     level_adjectives: list[str] = []
     adjective_links: list[str] = []
+    # level words that call a place a town or a city: where the place is a rural district
+    # (huyện) with a township (thị trấn) of its name, they name the township ("Di Linh town")
+    town_words: list[str] = []
 
 
 class SpacySettings(_Strict):

@@ -38,6 +38,7 @@ class PlaceMention:
     parent: str | None = None  # "(Bac Tra My)" right after the name
     from_parent: bool = False  # the mention is such a parent: kept only if it resolves
     unsure: bool = False  # kept only if the gazetteer knows it ("À Ang To, commune voisine")
+    town: bool = False  # its level word calls it a town or a city (lexicon `town_words`)
 
 
 @dataclass
@@ -60,8 +61,10 @@ def _level_regex(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]
         for word in getattr(lex.locality_levels, level):
             levels_of.setdefault(norm(word), []).append(level)
     words = sorted(levels_of, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return (re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE),
+    # a word ending on an elided article ("district d'") runs straight into the name: "d'An Lao"
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    + (r"(?![\w])" if w[-1].isalnum() else "") for w in words)
+    return (re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE),
             {w: tuple(v) for w, v in levels_of.items()})
 
 
@@ -70,6 +73,7 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
     pattern, levels_of = _level_regex(lang)
     stop = {norm(w) for w in lex.name_stopwords}
     quantities = _quantity_words(lang)
+    towns = {norm(w) for w in lex.locality_levels.town_words}
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[PlaceMention] = []
     for m in pattern.finditer(text):
@@ -94,11 +98,15 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
         if found is None:
             continue
         name, start, end = found
+        if "village" not in levels and not _PERSIAN.search(name):
+            end = _known_end(text, start, end)  # "Huyện ủy Mộ Đức Nguyễn Văn Hòa": Mo Duc
+            name = text[start:end]
         if (landmark := _landmark(lang)) and landmark.search(
                 norm(text[max(0, min(start, m.start()) - 30):min(start, m.start())])):
             continue  # "40 km from Kon Tum city": where a distance is measured from
         parent = _parent(text, max(end, m.end()))
-        out.append(PlaceMention(levels, name, start, end, parent, unsure=unsure))
+        out.append(PlaceMention(levels, name, start, end, parent, unsure=unsure,
+                                town=norm(m.group(0)) in towns))
         if parent and "commune" in levels:  # "Tra Ka (Bac Tra My)": the parent is a district
             out.append(PlaceMention(("district", "province"), parent, end + 1,
                                     end + 1 + len(parent), from_parent=True))
@@ -194,8 +202,10 @@ def _name_after(text: str, pos: int, stop: set[str],
         if gap.strip() or "\n" in gap or len(words) == 4:
             break  # a name never runs on past a line break (a title, then the lead)
         token = w.group(0).rstrip(".")
-        if not (token[0].isupper() or token.isdigit()) or (not words and norm(token) in stop):
-            break  # a stopword can be part of a name ("Dong La"), never its start
+        if not (token[0].isupper() or token.isdigit()) or (
+                not words and norm(token) in stop and not _opens_known_name(text, w.start())):
+            break  # a stopword can be part of a name ("Dong La"), its start only where the
+            # gazetteer knows the name with it: Indonesian "di" (in) opens "Distrik Di Linh"
         if token.isdigit():
             # "thôn 2", "Phường 7"; but "cách trung tâm xã 7 km" is a distance, not commune 7
             after = _NEXT_WORD.match(text, w.end())
@@ -206,6 +216,25 @@ def _name_after(text: str, pos: int, stop: set[str],
     if not words:
         return None
     return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]
+
+
+def _known_end(text: str, start: int, end: int) -> int:
+    """Where a name of three or more words that the gazetteer does not know ends, if its first
+    two or more words make one it does: a person's name after an office and its place ("Bí
+    thư Huyện ủy Mộ Đức Nguyễn Văn Hòa") is no part of the place. Villages, which the gazetteer
+    does not hold, are not cut."""
+    words = list(_LATIN_NAME.finditer(text, start, end))
+    gz = gazetteer()
+    if len(words) < 3 or gz.knows(text[start:end]):
+        return end
+    return next((words[k - 1].end() for k in range(len(words) - 1, 1, -1)
+                 if gz.knows(text[start:words[k - 1].end()])), end)
+
+
+def _opens_known_name(text: str, start: int) -> bool:
+    """Whether two to four words from `start` make a name the gazetteer knows."""
+    words = text[start:start + 40].split()[:4]
+    return any(gazetteer().knows(" ".join(words[:k]).rstrip(".,;:!?)")) for k in range(2, len(words) + 1))
 
 
 def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | None:
@@ -260,9 +289,9 @@ def _level_prefix() -> re.Pattern[str]:
     from extractors.lexicon import all_lexicons
 
     words = {norm(w) for lx in all_lexicons() for lv in ("province", "district")
-             for w in getattr(lx.locality_levels, lv)} | {"tp.", "tp", "tx.", "tx"}
+             for w in getattr(lx.locality_levels, lv) if w[-1].isalnum()} | {"tp.", "tp", "tx.", "tx"}
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^(?:{body})(?:\s+(?:de|of|du))?\s+", re.I)
+    return re.compile(rf"^(?:{body})(?:\s+(?:de|of|du)\s+|\s+d['’]|\s+)", re.I)
 
 
 def _parent(text: str, end: int) -> str | None:
@@ -333,7 +362,7 @@ def _persian_units(name: str, levels: tuple[str, ...], province: str | None,
     gz = gazetteer()
     words = name.split()
     for n in range(len(words), 0, -1):
-        closest = gz.closest_by_consonants(" ".join(words[:n]), levels, province, map_)
+        closest = gz.closest_by_consonants(" ".join(words[:n]), levels, province, map_, districts)
         if len({fold(u.district) for u in closest}) > 1 and districts:
             closest = [u for u in closest if fold(u.district) in districts] or closest
         if closest:
@@ -390,12 +419,23 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
                     how = "alias"
             if len(units) == 1 or (units and len({(u.province, u.district) for u in units}) == 1):
                 unit = units[0]
+                if level == "district" and m.town and (town := _seat(unit, map_)):
+                    unit, level = town, "commune"
                 return Place(level, unit.name, m.start, unit.province, unit.district, unit, how)
     if persian or m.from_parent or m.unsure:
         return None
     level = levels[0] if levels else "commune"
     return Place(level, ascii_name(m.name), m.start, province,
                  ascii_name(m.parent) if m.parent and level == "commune" else None)
+
+
+def _seat(district: Unit, map_: str) -> Unit | None:
+    """The township (thị trấn) of a district that bears the district's name: a level word
+    that calls the place a town or a city ("Di Linh town", "Kota Di Linh") means it, since
+    such a district is a rural one (huyện), never called either."""
+    towns = [u for u in gazetteer().lookup(district.name, "commune", district.province,
+                                           district.name, map_) if u.kind == "Thị trấn"]
+    return towns[0] if len(towns) == 1 else None
 
 
 def _parent_names(parent: str | None) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
+from extractors.gazetteer import gazetteer
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.localities import Place, places_in, to_locality
 from extractors.metrics import extract_metrics
@@ -111,7 +112,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
         elif isinstance(event, Metric):
             if current is not None and (level := _opens_paragraph_on_bare_level(
                     text, sentence, current, context, lang, places)):
-                current, target = None, context[level]  # "The district now has ..."
+                current, target = None, _in_context(context, level)  # "The district now has"
             elif current is not None and _opens_paragraph_on_organisation(
                     text, sentence, current, lang):
                 # "Hội Chữ thập đỏ xã cũng ...": another organisation's work, not the model's
@@ -127,9 +128,9 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             # a "whole province" cue in the sentence outranks a bare level word in it
             wholly = whole is not None and sentence[0] <= whole[0] < sentence[1]
             for level in () if wholly else ("commune", "district"):
-                if place is None and level in context and _names_bare_level(
+                if place is None and (named := _in_context(context, level)) and _names_bare_level(
                         text[sentence[0]:sentence[1]], lang, level):
-                    place = context[level]  # "la commune a mobilisé", "the district has"
+                    place = named  # "la commune a mobilisé", "the district has"
             place = place or target
             key = (place.level, place.name) if place else ("province", province or "")
             stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
@@ -294,8 +295,23 @@ def _opens_paragraph_on_bare_level(text: str, sentence: tuple[int, int], current
     para_start = text.rfind("\n", 0, sentence[0]) + 1
     if current.model is None or sentence[0] != para_start or para_start <= current.model.start:
         return None
-    return next((level for level in ("district", "province") if level in context
+    return next((level for level in ("district", "province") if _in_context(context, level)
                  and _bare_level(text, sentence, lang, level, places)), None)
+
+
+def _in_context(context: dict[str, Place], level: str) -> Place | None:
+    """The place of that level named last; for a district where none was named, the one the
+    gazetteer puts the last commune in: "Dans la commune de Sa Phin ...", then "le Comité ...
+    du district, Dong Van compte 87 modèles" (the district is Dong Van, named only in passing)."""
+    place = context.get(level)
+    commune = context.get("commune")
+    if place is None and level == "district" and commune is not None and commune.district \
+            and commune.unit is not None:
+        units = gazetteer().lookup(commune.district, "district", commune.province)
+        place = Place("district", commune.district, commune.start, commune.province,
+                      unit=units[0] if len(units) == 1 else None,
+                      resolved_by=commune.resolved_by)
+    return place
 
 
 def _bare_level(text: str, sentence: tuple[int, int], lang: str, level: str,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pipeline.clean import apply_char_map, clean_text
 from pipeline.ingest import read_documents
 from pipeline.language import detect_language
-from pipeline.stories import canonical_url, cited_url, story_id, story_key
+from pipeline.stories import canonical_url, cited_url, page_url, story_id, story_key
 from pipeline.warehouse import FileResult
 from schemas import Article, RawDocument, Rejection
 
@@ -85,7 +85,9 @@ def prepare_article(doc: RawDocument) -> Article:
     # the headline's numbers are the report's too ("More than 300 models"), whether the format
     # gives the title apart (HTML, JSON) or a text file's first line did
     headline = apply_char_map(doc.title, lex) if doc.title else ""
-    cited = cited_url(text) or canonical_url(doc.cited_url)
+    # the text's "Source:" line, else a link the page names its source (an HTML <a> whose
+    # text may be the site's bare address, which the text then holds)
+    cited = cited_url(text) or page_url(doc.cited_url)
     own = canonical_url(doc.url)
     if cited == own:
         cited = None  # an original citing itself is still the original

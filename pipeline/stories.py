@@ -59,11 +59,22 @@ def _source_line_re() -> re.Pattern[str]:
         rf"(?:/[^\s<>\"“”«»]*)?)")
 
 
+def page_url(url: str | None) -> str | None:
+    """The canonical URL, where it names a page: a site's bare address ("Source: baolamdong.vn",
+    the text of a link to the article) names no report, and as a story key would put every
+    article citing that site in one story."""
+    canon = canonical_url(url)
+    if canon is None:
+        return None
+    parts = urlsplit(canon)
+    return canon if parts.path or parts.query else None
+
+
 def cited_url(text: str) -> str | None:
-    """The source URL a translation cites on a 'Source: ...' line (the last one wins)."""
+    """The page a translation cites on a 'Source: ...' line (the last one wins)."""
     found = [m.group(1) for m in _source_line_re().finditer(text)]
     for url in reversed(found):
-        canon = canonical_url(url)
+        canon = page_url(url)
         if canon:
             return canon
     return None
@@ -73,7 +84,7 @@ def story_key(own_url: str | None, cited: str | None) -> tuple[str | None, str]:
     """(canonical URL that names the story, method)."""
     if cited:
         return cited, "cited_url"
-    own = canonical_url(own_url)
+    own = page_url(own_url)
     if own:
         return own, "own_url"
     return None, "singleton"

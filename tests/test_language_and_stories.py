@@ -98,6 +98,10 @@ def test_canonical_url(url: str, canonical: str | None) -> None:
     ("…\nSource: https://www.baoquangnam.vn/a-1.html?utm_source=x", "https://baoquangnam.vn/a-1.html"),
     ("…\nSource\nComment (0)", None),
     ("Theo ông Nguyễn Văn Minh, tổ trưởng.", None),
+    # a site's bare address names no report: as a key it would make one story of a whole site
+    ("…\nSource: baolamdong.vn", None),
+    ("…\nSumber: https://www.baolamdong.vn/", None),
+    ("…\nSource: baolamdong.vn/a-1.html\nSource: baolamdong.vn", "https://baolamdong.vn/a-1.html"),
 ])
 def test_cited_url(text: str, url: str | None) -> None:
     assert cited_url(text) == url
@@ -172,3 +176,27 @@ def test_the_headlines_numbers_are_in_the_fingerprint_not_in_the_text(title: str
     article = prepare_article(doc)
     assert article.fingerprint is not None and "300" in article.fingerprint.split(",")
     assert "300" not in article.text and "۳۰۰" not in article.text
+
+
+def test_a_site_home_page_as_own_url_makes_no_story() -> None:
+    assert story_key("https://www.vietnam.vn/", None) == (None, "singleton")
+
+
+@pytest.mark.parametrize(("href", "anchor", "cited"), [
+    # the text holds only the site's address, the link the page
+    ("https://baolamdong.vn/chinh-tri/di-linh-5a1", "baolamdong.vn",
+     "https://baolamdong.vn/chinh-tri/di-linh-5a1"),
+    # a link to the site's home page cites no report
+    ("https://baolamdong.vn/", "Báo Lâm Đồng", None),
+])
+def test_a_source_link_cites_the_page_it_links_to(href: str, anchor: str, cited: str | None) -> None:
+    from pipeline.ingest import read_documents
+    from pipeline.process import prepare_article
+
+    body = " ".join(["Di Linh district currently has 215 models, 48 of them provincial."] * 4)
+    page = (f"<html><head><title>Di Linh</title></head><body><article><h1>Di Linh</h1>"
+            f"<p>{body}</p><p>Source: <a href='{href}'>{anchor}</a></p></article></body></html>")
+    docs, _ = read_documents("di-linh.html", page.encode())
+    article = prepare_article(docs[0])
+    assert (article.cited_url, article.story_method) == (
+        cited, "cited_url" if cited else "singleton")

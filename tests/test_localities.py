@@ -36,6 +36,11 @@ from extractors.localities import find_mentions, places_in, to_locality
     ("vi", "Huyện Kiến Xương (tỉnh Thái Bình) có 215 mô hình. Xã Quang Trung có 12 tổ.", "commune", "Quang Trung", "Kien Xuong", "Thai Binh"),
     # a name in apposition with no unit above named: kept where the gazetteer knows it
     ("fr", "Le district de Muong Ang (Diên Biên). À Ang To, commune voisine, l'équipe", "commune", "Ang To", "Muong Ang", "Dien Bien"),
+    # "لونگ هوا" spells Long Hoa (Binh Dai) better, but Luong Hoa is in the district named
+    ("fa", "در کمون لونگ هوا، ناحیه گیونگ ترام، استان بن تره، مدل", "commune", "Luong Hoa", "Giong Trom", "Ben Tre"),
+    # a level word ending on an elided article runs into the name
+    ("fr", "Dans le village d'An Ba, commune d’An Hoa, district d'An Lao, province de Binh Dinh", "commune", "An Hoa", "An Lao", "Binh Dinh"),
+    ("fr", "la commune de An Hoa (district d'An Lao), province de Binh Dinh", "commune", "An Hoa", "An Lao", "Binh Dinh"),
 ])
 def test_commune_resolution(lang: str, text: str, level: str, name: str, district: str,
                             province: str) -> None:
@@ -197,6 +202,9 @@ def test_the_article_province(lang: str, text: str, province: str | None) -> Non
     ("fr", "Dans le bourg de Phi Dien, district de Luc Ngan, province de Bac Giang", "commune", "Phi Dien"),
     ("fr", "le bourg de Hoai Nhon, dans la province de Binh Dinh", "district", "Hoai Nhon"),
     ("fa", "در شهرک سائو وانگ، شهرستان تو شوان، استان تان هوا", "commune", "Sao Vang"),
+    # Indonesian "di" (in) opens a name the gazetteer knows with it
+    ("id", "Distrik Di Linh saat ini memiliki 215 model. Provinsi Lam Dong", "district", "Di Linh"),
+    ("fr", "Dans le village d’An Ba, commune de Duc Phong, district de Mo Duc", "village", "An Ba"),
 ])
 def test_a_level_word_names_the_unit_after_it(lang: str, text: str, level: str, name: str) -> None:
     places = places_in(text, load_lexicon(lang))[0]
@@ -252,3 +260,44 @@ def test_a_name_in_apposition(lang: str, text: str, commune: str, district: str)
 def test_no_place_from_a_sentence_opening_or_a_quoted_name(lang: str, text: str) -> None:
     places = places_in(text, load_lexicon(lang))[0]
     assert all(p.level != "village" and not p.name.startswith(("Nam 2023", "2023")) for p in places)
+
+
+@pytest.mark.parametrize(("lang", "text", "level", "name"), [
+    # a rural district (huyện) is never called a town: "town" names its township of that name
+    ("en", "In Di Linh town, Lam Dong province, the Fatherland Front", "commune", "Di Linh"),
+    ("id", "Di Kota Di Linh, Provinsi Lam Dong, Komite Front Tanah Air", "commune", "Di Linh"),
+    ("fr", "Dans la ville de Di Linh, province de Lam Dong, le Front", "commune", "Di Linh"),
+    # a district word, a parent, or a town that is no huyện keep the district
+    ("en", "In Di Linh district, Lam Dong province, the Fatherland Front", "district", "Di Linh"),
+    ("id", "Di Kecamatan Di Linh, Provinsi Lam Dong, Komite Front", "district", "Di Linh"),
+    ("vi", "xã Lộc Giang (huyện Đức Hòa, tỉnh Long An)", "district", "Duc Hoa"),
+    ("en", "In Hoai Nhon town, Binh Dinh province, the Fatherland Front", "district", "Hoai Nhon"),
+])
+def test_a_town_named_like_its_rural_district_is_the_township(lang: str, text: str, level: str,
+                                                                name: str) -> None:
+    places = [(p.level, p.name) for p in places_in(text, load_lexicon(lang))[0]]
+    assert (level, name) in places
+    other = "district" if level == "commune" else "commune"
+    assert (other, name) not in places, places
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    # an office, its place and its holder: the holder's name is no part of the place
+    ("vi", "Bí thư Huyện ủy Mộ Đức Nguyễn Văn Hòa cho biết", "Mộ Đức"),
+    ("vi", "Chủ tịch UBND xã Tân Linh Trần Văn An cho biết", "Tân Linh"),
+    # a name the gazetteer knows whole, or a village's, is never cut
+    ("vi", "tại xã Tân Phú Đông, huyện Sa Đéc", "Tân Phú Đông"),
+    ("vi", "tại thôn Tân Phú Đông Hai, xã Tân Phú", "Tân Phú Đông Hai"),
+])
+def test_a_name_the_gazetteer_knows_ends_before_a_person(lang: str, text: str, name: str) -> None:
+    assert name in [m.name for m in find_mentions(text, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text", "parent"), [
+    ("fr", "la commune de An Hoa (district d'An Lao), province de Binh Dinh", "An Lao"),
+    ("fr", "la commune de Tra Ka (district de Bac Tra My), province de Quang Nam", "Bac Tra My"),
+    ("vi", "xã Trà Ka (huyện Bắc Trà My), tỉnh Quảng Nam", "Bắc Trà My"),
+    ("id", "komune Tra Ka (Distrik Bac Tra My), Provinsi Quang Nam", "Bac Tra My"),
+])
+def test_a_bracketed_parent_is_read_without_its_level_word(lang: str, text: str, parent: str) -> None:
+    assert [m.parent for m in find_mentions(text, lang) if m.parent][:1] == [parent]

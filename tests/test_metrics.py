@@ -290,6 +290,11 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("از سال ۲۰۲۳ سی خانوار را بسیج کرده است", 30, "households", "exact"),  # thirty, not weak
         ("نه تنها مدل‌ها را گسترش داد", None, None, None),  # "not only", never 9 tons
         ("هدف ناحیه این است که ۱۰۰٪ کمون‌ها حداقل ۳ مدل داشته باشند", None, None, None),  # a goal
+        ("۹۴ مدل دارد و هدف آن رسیدن به ۱۲۰ مدل تا سال ۲۰۲۵ است", 94, "models", "exact"),
+        ("هدف آن رسیدن به ۱۲۰ مدل تا سال ۲۰۲۵ است", None, None, None),  # its goal
+        ("کامیون‌های ۵ تنی می‌توانند از آن عبور کنند", None, None, None),  # five-ton trucks
+        ("۸ خانه ساخته است. هر خانه ۶۰ میلیون دونگ هزینه داشته است.", 8, "houses", "exact"),
+        ("هر خانه ۶۰ میلیون دونگ هزینه داشته است", None, None, None),  # per house
     ],
 }
 

@@ -330,6 +330,33 @@ def test_a_paragraph_opening_on_the_district_ends_the_model(lang: str) -> None:
     assert days.model_name is None and days.locality.commune is None
 
 
+# The same, where the district is never named with its level word: the gazetteer knows the
+# commune's district, and "the district" is that one.
+UNNAMED_DISTRICT = {
+    "en": ("In Lung Phinh commune, Lao Cai province, the \"Safe village\" model was set up in "
+           "2022 and installed 35 cameras.\nThe district now has 210 models."),
+    "vi": ("Tại xã Lùng Phình, tỉnh Lào Cai, mô hình “Bản an toàn” thành lập năm 2022 đã lắp 35 "
+           "camera.\nHuyện hiện có 210 mô hình."),
+    "fr": ("Dans la commune de Lung Phinh, province de Lao Cai, le modèle « Village sûr », lancé "
+           "en 2022, a installé 35 caméras.\nSelon le comité du district, Bac Ha compte "
+           "aujourd'hui 210 modèles."),
+    "id": ("Di komune Lung Phinh, provinsi Lao Cai, model \"Desa Aman\" yang dibentuk pada tahun "
+           "2022 telah memasang 35 kamera.\nDistrik kini memiliki 210 model."),
+    "fa": ("در کمون لونگ فین، استان لائو کای، مدل «روستای امن» که در سال ۲۰۲۲ راه‌اندازی شد، ۳۵ "
+           "دوربین نصب کرد.\nبه گفته کمیته ناحیه، ناحیه اکنون ۲۱۰ مدل دارد."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNNAMED_DISTRICT))
+def test_the_district_of_the_commune_named_is_the_bare_districts(lang: str) -> None:
+    records = extract(UNNAMED_DISTRICT[lang], lang)
+    model = next(r for r in records if r.model_name)
+    assert (model.locality.commune, [m.metric for m in model.metrics]) == ("Lung Phinh", ["cameras"])
+    count = next(r for r in records if any(m.metric == "models" for m in r.metrics))
+    assert (count.model_name, count.locality.district, count.locality.commune) == (
+        None, "Bac Ha", None)
+
+
 @pytest.mark.parametrize("opening", [
     "علاوه بر این، کمیته جبهه میهن شهرستان ساخت ۲۷ خانه همبستگی را بسیج کرده است.",
     "کمیته جبهه میهن شهرستان ساخت ۲۷ خانه همبستگی را بسیج کرده است.",

@@ -169,11 +169,16 @@ class Gazetteer:
         return best[0]
 
     def closest_by_consonants(self, name: str, levels: tuple[str, ...],
-                              province: str | None = None, map_: str = "legacy") -> list[Unit]:
+                              province: str | None = None, map_: str = "legacy",
+                              districts: frozenset[str] = frozenset()) -> list[Unit]:
         """The units a Persian-script name is closest to: those of its skeleton that its
         romanisation matches best (several where units share a name: "Son Tay" is a district
-        of Quang Ngai and a town of Hanoi)."""
+        of Quang Ngai and a town of Hanoi). Those in one of `districts` (folded names: the
+        districts the article names) come first: "لونگ هوا" in Giong Trom district is Luong
+        Hoa, not Long Hoa of another district, whose spelling it matches better."""
         found = self.by_consonants(name, levels, province, map_)
+        if districts:
+            found = [u for u in found if fold(u.district) in districts] or found
         roman = fold(romanise(name))
         if not found:  # too short a skeleton ("هوی آن"): the romanised name, exactly
             return [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
