@@ -48,6 +48,12 @@ class NotMetricCues(_Strict):
     length: list[str] = []  # "panjang", "dài": a dimension too when a width comes just before
     dimension_compounds: list[str] = []  # words holding a dimension word: "mở rộng" (expand)
     rate_before: list[str]  # "mỗi hộ góp 20.000 đồng": a few words before, a per-unit amount
+    # words that are "each" before a noun and "all" before a number: "هر دوربین" (each camera)
+    # makes a per-unit amount, "هر 8 روستا" (all 8 villages) does not
+    each_before_noun: list[str] = []
+    # "each of the" opening a clause: the count after it is the set's size, not distributed;
+    # the figures after that count are per member ("Each of the 16 members grows half a hectare")
+    partitive: list[str] = []
     target: list[str]  # "phấn đấu", "strive" earlier in the sentence: a goal, not a result
 
 

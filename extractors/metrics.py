@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.lexicon import Lexicon, Unit, load_lexicon
@@ -58,6 +58,7 @@ class _Tables:
     landmark_re: re.Pattern[str] | None
     landmark_nouns: frozenset[str]
     rate_before_re: re.Pattern[str] | None
+    partitive_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
 
@@ -99,7 +100,9 @@ def tables(lang: str) -> _Tables:
             *lex.locality_levels.landmark_nouns, *lex.locality_levels.province,
             *lex.locality_levels.district, *lex.locality_levels.commune,
             *lex.locality_levels.village] if w.strip()),
-        rate_before_re=_word_regex(lex.not_metric.rate_before),
+        rate_before_re=_rate_before_regex(lex.not_metric.rate_before,
+                                          lex.not_metric.each_before_noun),
+        partitive_re=_word_regex(lex.not_metric.partitive),
         target_re=_word_regex(lex.not_metric.target),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
     )
@@ -113,6 +116,16 @@ def _word_regex(words: list[str]) -> re.Pattern[str] | None:
         return None
     body = "|".join(re.escape(a) + (r"(?!\w)" if a[-1].isalnum() else "") for a in alts)
     return re.compile(rf"(?<!\w)(?:{body})")
+
+
+def _rate_before_regex(phrases: list[str], each: list[str]) -> re.Pattern[str] | None:
+    """The rate_before phrases, and the "each" words when a word, not a number, follows them."""
+    words = _word_regex(phrases)
+    alts = "|".join(re.escape(norm(w)) for w in each if w.strip())
+    if not alts:
+        return words
+    each_noun = rf"(?<!\w)(?:{alts})\s+(?=[^\W\d_])"
+    return re.compile(f"{words.pattern}|{each_noun}" if words else each_noun)
 
 
 class _StopPhrases(PhraseTable[bool]):
@@ -153,6 +166,7 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             consumed.add(second)
             ends.append(numbers[second])
             j = numbers[second].last_index + 1
+            ends[0] = _shared_scale(ends[0], ends[1])
         if num.unit_word:  # "a half-hectare nursery"
             word = num.unit_word
             unit = _compound_kind([Token(word, 0, len(word), "word", norm(word))], 0, tb)
@@ -192,8 +206,10 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             continue
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
             continue  # "mặt đường rộng 4 m", "roads 6 m wide": a width, not work done
-        if _clause_words_before(view, surface_start, 4, tb.rate_before_re) or _clause_opens_with(
-                view, surface_start, tb.rate_before_re):
+        partitive = _after_partitive(view, surface_start, tb.partitive_re)
+        if partitive or (partitive is None and (
+                _clause_words_before(view, surface_start, 4, tb.rate_before_re)
+                or _clause_opens_with(view, surface_start, tb.rate_before_re))):
             continue  # "mỗi hộ góp 20.000 đồng", "Each hectare is planted with ...": per unit
         sent = sentence_at(spans, num.start)
         if tb.target_re and tb.target_re.search(norm_text(view[sent[0]:surface_start])):
@@ -256,8 +272,9 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
     after = norm_text(view[num.end:num.end + 30]).lstrip()
     if not (tb.ellipsis_re.search(between) or tb.ellipsis_re.match(after)):
         return None  # "... of which 62", or "1,320 of which were recognised"
-    if j < len(tokens) and tokens[j].kind == "punct" and tokens[j].text in "%/":
-        return None
+    if j < len(tokens) and ((tokens[j].kind == "punct" and tokens[j].text in "%/")
+                            or tb.after.match(tokens, j)):
+        return None  # "dont 40 %", "dont deux tiers": a share
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].start == num.end:
         return None  # "4C", "5G": a code, the letters glued to the digit
     if j < len(tokens) and tb.level_words.match(tokens, j):
@@ -393,6 +410,14 @@ def _range_prefix_start(view: str, start: int, tb: _Tables) -> int:
     return start - (len(prefix) - m.start()) if m else start
 
 
+def _shared_scale(first: Number, second: Number) -> Number:
+    """The first end of a range takes the multiplier written after the second only ("1.5-2
+    million", "۱٫۵ تا ۲ میلیون": 1.5 million), where it stays no larger than the second."""
+    if first.scale != 1.0 or second.scale == 1.0 or first.value * second.scale > second.value:
+        return first
+    return replace(first, value=first.value * second.scale, scale=second.scale)
+
+
 def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
     return bool(tb.identifier_re and tb.identifier_re.search(_prefix(view, start)))
 
@@ -413,6 +438,19 @@ def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -
     clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 80):start]))[-1].split()
     return bool(clause) and bool(pattern.fullmatch(clause[0])) and not any(
         ch.isdigit() for word in clause[1:] for ch in word)
+
+
+def _after_partitive(view: str, start: int, pattern: re.Pattern[str] | None) -> bool | None:
+    """None where the clause does not open on a partitive ("Each of the"); else whether the
+    number comes after the set's size: "Each of the 16 members grows half a hectare" counts 16
+    members (False) and gives each half a hectare (True)."""
+    if pattern is None:
+        return None
+    clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 80):start]))[-1].lstrip()
+    opening = pattern.match(clause)
+    if opening is None:
+        return None
+    return any(ch.isdigit() for ch in clause[opening.end():])
 
 
 def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:

@@ -27,6 +27,7 @@ class Number:
     last_index: int = 0
     approx: bool = False  # a word that is itself approximate: "une quarantaine" (about 40)
     unit_word: str = ""  # the unit a fraction is joined to: "half-hectare" (hectare)
+    scale: float = 1.0  # the multiplier after a numeral: "2 million" (1e6)
 
 
 @cache
@@ -109,6 +110,7 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
             year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text)) and 1900 <= value <= 2100
             end, j = tok.end, i
             hit = multipliers.match(tokens, i + 1) if i + 1 < len(tokens) else None
+            scale = hit[1] if hit else 1.0
             if hit:
                 value *= hit[1]
                 j = i + hit[0]
@@ -120,7 +122,7 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
                 if j + 1 < len(tokens) and (hit := multipliers.match(tokens, j + 1)):
                     value, j = value * hit[1], j + hit[0]
                 end = tokens[j].end
-            out.append(Number(value, tok.start, end, False, year_like, i, j))
+            out.append(Number(value, tok.start, end, False, year_like, i, j, scale=scale))
             i = j + 1
             continue
         if tok.kind == "word" and (about := _approximate(tokens, i, lex, weak_words)):

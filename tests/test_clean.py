@@ -45,6 +45,8 @@ def test_related_headlines_after_the_article_are_dropped(heading: str) -> None:
     "À lire également: 1 200 pêcheurs formés",
     "Read also: Ha Tinh builds 300 houses for the poor",
     "Xem thêm: Gia Viễn có 500 hộ hiến đất",
+    "Bạn đọc có thể xem thêm: Yên Bái có 1.500 mô hình “Dân vận khéo”",
+    "Mời bạn đọc xem thêm: Lục Yên có 16 tổ tự quản",
     "Baca juga: 2.000 rumah tangga keluar dari kemiskinan",
     "همچنین بخوانید: ۳۰۰ خانوار از فقر خارج شدند",
     "Tin liên quan: Thanh Hóa có 6.000 mô hình dân vận khéo",

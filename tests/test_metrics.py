@@ -142,6 +142,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
     ],
     "id": [
         ("Dusun itu berada di ketinggian 900 m di atas permukaan laut.", None, None, None),
+        ("membangun 23 rumah panggung setinggi 1,5 meter", 23, "houses", "exact"),
+        ("rumah panggung setinggi 1,5 meter untuk warga", None, None, None),  # a height
         ("Komune itu terletak 25 km dari Pleiku.", None, None, None),
         ("warga menerima 62 ekor sapi bibit", None, None, None),  # head of livestock, not 62 "bibit" (seedlings)
         ("Tim ini beranggotakan dua lusin anggota.", 24, "members", "exact"),
@@ -295,6 +297,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("کامیون‌های ۵ تنی می‌توانند از آن عبور کنند", None, None, None),  # five-ton trucks
         ("۸ خانه ساخته است. هر خانه ۶۰ میلیون دونگ هزینه داشته است.", 8, "houses", "exact"),
         ("هر خانه ۶۰ میلیون دونگ هزینه داشته است", None, None, None),  # per house
+        ("که قیمت هر دوربین ۱٫۵ تا ۲ میلیون دونگ است", None, None, None),  # "each" before a noun
+        ("مردم ۱٫۵ تا ۲ میلیون دونگ کمک کردند", 1_500_000, "vnd", "range"),
     ],
 }
 
@@ -351,3 +355,42 @@ def test_year_of_a_figure_comes_from_its_sentence() -> None:
 def test_urls_and_dates_are_never_metrics() -> None:
     text = "Sumber: https://baoquangnam.vn/a-3142841.html 17/10/2024 dan 8/12/2023"
     assert extract_metrics(text, "id") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "low", "high"), [
+    # the multiplier after the second end of a range is the first's too
+    ("en", "residents contributed VND 1.5-2 million to the fund", 1_500_000, 2_000_000),
+    ("id", "warga menyumbang 1,5-2 juta VND", 1_500_000, 2_000_000),
+    ("fa", "مردم ۱٫۵ تا ۲ میلیون دونگ کمک کردند", 1_500_000, 2_000_000),
+    ("vi", "người dân góp từ 1,5 - 2 triệu đồng", 1_500_000, 2_000_000),
+    # unless it would make the first end the larger: 500 to 2 million, as written
+    ("en", "donations of VND 500-2 million", 500, 2_000_000),
+])
+def test_a_range_shares_the_multiplier_after_its_second_end(lang: str, text: str, low: float,
+                                                            high: float) -> None:
+    found = [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, lang)]
+    assert found == [("vnd", low, "range"), ("vnd", high, "range")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a fraction's denominator after an ellipsis cue makes a share, not a count of models
+    ("en", "The district has 96 models, of which two thirds are in ethnic minority villages."),
+    ("fr", "Le district compte 96 modèles, dont deux tiers dans les villages."),
+    ("id", "Distrik memiliki 96 model, di antaranya dua pertiga di desa-desa."),
+    ("vi", "Huyện có 96 mô hình, trong đó hai phần ba ở các thôn."),
+    ("fa", "ناحیه ۹۶ مدل دارد که دو سوم آنها در روستاها است."),
+])
+def test_a_share_after_an_ellipsis_cue_is_no_count(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("models", 96)]
+
+
+@pytest.mark.parametrize(("lang", "text", "key", "count"), [
+    # "each of the N": N is the set's size, and what follows is per member
+    ("en", "Each of the 16 members grows half a hectare of lotus.", "members", 16),
+    ("fr", "Chacun des 12 membres cultive 2 ha de poivre.", "members", 12),
+    ("id", "Masing-masing dari 20 anggota menanam 1 hektar kopi.", "members", 20),
+    ("fa", "هر یک از ۱۶ عضو نیم هکتار نیلوفر می‌کارد.", "members", 16),
+])
+def test_each_of_a_counted_set_counts_the_set_and_distributes_the_rest(
+        lang: str, text: str, key: str, count: float) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, count)]
