@@ -124,6 +124,8 @@ class Lexicon(_Strict):
     fraction_words: dict[str, float]
     range_words: list[str]
     range_prefixes: list[str]
+    # an opener that makes a conjunction a range word: "between 50 and 80", "entre 1,5 et 2"
+    range_pairs: dict[str, list[str]]
     # metrics
     qualifiers: QualifierCues
     metrics: dict[str, list[str]]

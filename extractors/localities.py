@@ -265,22 +265,34 @@ def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
     None where a stop word or a punctuation mark (، ؛ ؟) comes first ("ناحیه، مردم",
     "ناحیه در سه سال"), or a number with a unit ("مردم ناحیه ۱۲۰۰۰ روز کاری")."""
     words = list(_PERSIAN_WORD.finditer(text[pos:pos + 60]))
-    if not words or words[0].start() > 0 or norm(words[0].group()) in stop:
+    if not words or words[0].start() > 0:
         return None
+    if norm(words[0].group()) in stop and not _opens_known_persian(
+            [w.group() for w in words[:4]]):
+        return None  # "با" (with) opens "با ریا - وونگ تائو" (Ba Ria - Vung Tau) only
     if fold_digits(words[0].group()).isdigit() and len(words) > 1 and \
             norm(words[1].group()) in quantities:
         return None
     picked = []
-    last = 0
-    for w in words[:3]:
+    last, most = 0, 3
+    for w in words:
         gap = text[pos + last:pos + w.start()]
-        if gap.strip() or "\n" in gap:
+        if len(picked) == most or (gap.strip() and gap.strip() != "-") or "\n" in gap:
             break
+        most += gap.strip() == "-"  # a hyphenated name: one more word ("با ریا - وونگ تائو")
         picked.append(w)
         last = w.end()
     if not picked:
         return None
     return text[pos:pos + picked[-1].end()], pos, pos + picked[-1].end()
+
+
+def _opens_known_persian(words: list[str]) -> bool:
+    """Whether two to four Persian-script words make a name whose consonants the gazetteer
+    knows exactly: a stopword may open such a name."""
+    gz = gazetteer()
+    return any(gz.by_consonants(" ".join(words[:k]), ("province", "district", "commune"))
+               for k in range(2, len(words) + 1))
 
 
 @cache

@@ -49,6 +49,7 @@ class _Tables:
     qualifier_of: dict[str, str]
     identifier_re: re.Pattern[str] | None
     range_prefix_re: re.Pattern[str] | None
+    range_pairs: dict[str, frozenset[str]]
     year_word_re: re.Pattern[str] | None
     ellipsis_re: re.Pattern[str] | None
     level_words: PhraseTable[bool]
@@ -87,6 +88,7 @@ def tables(lang: str) -> _Tables:
         qualifier_of=qualifier_of,
         identifier_re=suffix_regex(lex.not_metric.before),
         range_prefix_re=suffix_regex(lex.range_prefixes),
+        range_pairs={norm(k): frozenset(norm(w) for w in v) for k, v in lex.range_pairs.items()},
         year_word_re=suffix_regex(lex.year_words),
         ellipsis_re=_word_regex(lex.ellipsis_cues),
         level_words=PhraseTable(((w, True) for level in ("province", "district", "commune", "village")
@@ -161,7 +163,7 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         if _is_fraction(tokens, j, num):
             consumed.add(by_first.get(j + 1, -1))
             j += 2  # "10/10 villages": the numerator is the count achieved
-        second = _range_end(tokens, j, by_first, numbers, tb)
+        second = _range_end(tokens, j, by_first, numbers, tb, num.first_index)
         if second is not None:
             consumed.add(second)
             ends.append(numbers[second])
@@ -311,13 +313,19 @@ def _compound_kind(tokens: list[Token], i: int,
 
 
 def _range_end(tokens: list[Token], j: int, by_first: dict[int, int], numbers: list[Number],
-               tb: _Tables) -> int | None:
+               tb: _Tables, first: int = 0) -> int | None:
+    """The number that ends a range opening at tokens[first], whose first end stops before
+    tokens[j]: after a range word ("50 to 80"), or after the conjunction its opener pairs with
+    ("between 50 and 80")."""
     if j >= len(tokens):
         return None
     hit = tb.range_words.match(tokens, j)
-    if not hit:
+    if hit:
+        nxt = j + hit[0]
+    elif first > 0 and tokens[j].norm in tb.range_pairs.get(tokens[first - 1].norm, ()):
+        nxt = j + 1
+    else:
         return None
-    nxt = j + hit[0]
     k = by_first.get(nxt)
     return k if k is not None and not numbers[k].weak else None
 

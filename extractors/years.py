@@ -9,6 +9,9 @@ from extractors.lexicon import load_lexicon
 from extractors.text import fold_digits, norm_text, sentence_at, sentence_spans, suffix_regex
 
 _YEAR = re.compile(r"(?<![\d.,/])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d)")
+# "tháng 3/2023", "03/2023": a month and its year, a bare year (a day before the month makes a
+# date, which names no model's year; "35/2023/NQ" is a resolution's number)
+_MONTH_YEAR = re.compile(r"(?<![\d/.,])(?:0?[1-9]|1[0-2])/(19[5-9]\d|20[0-4]\d)(?![\d/]|[.,]\d)")
 _RANGE = re.compile(r"\s*(?:-|–|—|to|à|đến|hingga|sampai|تا)\s*(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
@@ -31,7 +34,8 @@ def find_years(text: str, lang: str) -> list[YearMention]:
     spans = sentence_spans(text, lex.abbreviations)
     view = fold_digits(text)
     out: list[YearMention] = []
-    for m in _YEAR.finditer(view):
+    found = sorted([*_YEAR.finditer(view), *_MONTH_YEAR.finditer(view)], key=lambda m: m.start(1))
+    for m in found:
         if goal and goal.search(norm_text(view[sentence_at(spans, m.start())[0]:m.start()])):
             continue  # "mục tiêu đến năm 2030", "visait 100 modèles d'ici 2025": a goal's year
         prefix = norm_text(view[max(0, m.start() - 30):m.start()])

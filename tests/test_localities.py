@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extractors.gazetteer import fold, gazetteer, skeleton
+from extractors.gazetteer import fold, gazetteer, skeleton, skeletons
 from extractors.lexicon import load_lexicon
 from extractors.localities import find_mentions, places_in, to_locality
 
@@ -88,6 +88,38 @@ def test_alias_file_adds_units_the_package_lacks() -> None:
 ])
 def test_consonant_skeletons_agree_across_scripts(latin: str, persian: str) -> None:
     assert skeleton(latin) == skeleton(persian)
+
+
+@pytest.mark.parametrize(("latin", "persian"), [
+    # a word-initial "gi", /z/ in the north, is written ز as often as گ
+    ("Ngai Giao", "نگای زائو"), ("Ngai Giao", "نگای گیائو"), ("Gia Binh", "زیا بین"),
+    ("Gia Binh", "گیا بین"), ("Hau Giang", "هائو زانگ"),
+])
+def test_a_northern_gi_may_be_written_z(latin: str, persian: str) -> None:
+    assert skeleton(persian) in skeletons(latin)
+
+
+@pytest.mark.parametrize(("text", "level", "name"), [
+    # a stopword ("با": with) opens a name whose consonants the gazetteer knows; a hyphen
+    # joins the halves of a province's name
+    ("شهرستان چائو دوک در استان با ریا - وونگ تائو ۱۶۸ مدل ساخته است.", "province",
+     "Ba Ria - Vung Tau"),
+    ("شهرستان چائو دوک در استان با ریا - وونگ تائو ۱۶۸ مدل ساخته است.", "district", "Chau Duc"),
+    ("در شهرک نگای زائو، شهرستان چائو دوک، استان با ریا - وونگ تائو", "commune", "Ngai Giao"),
+])
+def test_persian_names_opening_on_a_stopword_or_hyphenated(text: str, level: str,
+                                                           name: str) -> None:
+    places, province = places_in(text, load_lexicon("fa"))
+    assert province == "Ba Ria - Vung Tau"
+    assert name in [p.name for p in places if p.level == level]
+
+
+def test_a_persian_stopword_after_a_level_word_is_no_place() -> None:
+    from extractors.localities import find_mentions
+
+    text = "این مدل در سطح استان با مساحت ۳۰ هکتار اجرا شد."
+    assert find_mentions(text, "fa") == []
+    assert places_in(text, load_lexicon("fa"))[0] == []
 
 
 def test_unknown_places_keep_their_name_in_ascii() -> None:

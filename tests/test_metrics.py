@@ -55,6 +55,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         # a clause opening on "each", a goal after "strive": not results
         ("Each hectare is planted with about 1,100 coffee trees", None, None, None),
         ("the commune strives to have at least 10 new models every year", None, None, None),
+        ("the district aims to build 30 more models in 2025", None, None, None),
         ("handed over 5 subjects to the police", 5, "subjects", "exact"),
         ("mediated over 5 cases", 5, "cases", "more_than"),
         # spacing, and a length given with a width, are sizes; a length alone is work done
@@ -178,6 +179,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("dengan lebar permukaan jalan 4 m", None, None, None),
         ("pada periode 2009-2024", None, None, None),
         ("Setiap hektar ditanami sekitar 1.100 pohon kopi", None, None, None),
+        ("memperbaiki rumah, masing-masing rumah menerima bantuan VND 40 juta", None, None, None),
         ("komune berupaya memiliki setidaknya 10 model baru", None, None, None),
         ("Jembatan memiliki lebar 2,5 m dan panjang 15 hingga 30 m", None, None, None),
         ("Gia Lai memiliki 4.650 model, 1.320 di antaranya diakui pada tahun 2025", 1320, "models", "exact"),
@@ -370,6 +372,31 @@ def test_a_range_shares_the_multiplier_after_its_second_end(lang: str, text: str
                                                             high: float) -> None:
     found = [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, lang)]
     assert found == [("vnd", low, "range"), ("vnd", high, "range")]
+
+
+@pytest.mark.parametrize(("lang", "text", "low", "high"), [
+    # an opener pairs with a conjunction: "between 50 and 80" is one range
+    ("en", "Residents gave between 50 and 80 million dong to the fund.", 50e6, 80e6),
+    ("fr", "Les habitants ont versé entre 1,5 et 2 millions de dongs.", 1.5e6, 2e6),
+    ("id", "Warga menyumbang antara 50 dan 80 juta dong.", 50e6, 80e6),
+    ("vi", "Người dân đóng góp giữa 50 và 80 triệu đồng.", 50e6, 80e6),
+    ("fa", "مردم بین ۵۰ و ۸۰ میلیون دونگ کمک کردند.", 50e6, 80e6),
+])
+def test_a_range_opener_makes_its_conjunction_a_range_word(lang: str, text: str, low: float,
+                                                           high: float) -> None:
+    found = [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, lang)]
+    assert found == [("vnd", low, "range"), ("vnd", high, "range")]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a per-unit range is no result; a conjunction with no opener joins two counts
+    ("en", "Each house is worth between 50 and 80 million dong.", []),
+    ("en", "The model has 50 households and 80 members.", [("households", 50), ("members", 80)]),
+    ("fr", "Le modèle réunit 12 ménages et 30 membres.", [("households", 12), ("members", 30)]),
+])
+def test_a_conjunction_is_a_range_word_only_after_its_opener(lang: str, text: str,
+                                                             found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -85,6 +85,25 @@ def test_years(lang: str, text: str, year: int | None, until: int | None) -> Non
     assert [(y.year, y.until) for y in found][:1] == ([(year, until)] if year else [])
 
 
+@pytest.mark.parametrize(("lang", "text", "years"), [
+    # a month and its year name the year: a fallback, unless a year word comes before the
+    # month; a date with a day, or a resolution's number, names none
+    ("vi", "Mô hình được thực hiện từ tháng 3/2023 với 20 hộ.", [(2023, True)]),
+    ("id", "Model ini berjalan sejak 03/2023 dengan 20 anggota.", [(2023, False)]),
+    ("vi", "Ngày 15/3/2023, xã ra mắt mô hình.", []),
+    ("vi", "Theo Nghị quyết số 12/2023/NQ-HĐND của tỉnh.", []),
+])
+def test_a_month_and_its_year_name_the_year(lang: str, text: str,
+                                            years: list[tuple[int, bool]]) -> None:
+    assert [(y.year, y.bare) for y in find_years(text, lang)] == years
+
+
+def test_a_models_year_may_come_from_a_month_and_year() -> None:
+    (record,) = extract("Đoàn Thanh niên xã thực hiện mô hình “Con đường bóng mát” từ tháng "
+                        "3/2023: đoàn viên đã trồng 2.400 cây bóng mát.", "vi")
+    assert (record.model_name, record.year) == ("Con đường bóng mát", 2023)
+
+
 def test_a_year_without_a_year_word_is_only_a_fallback() -> None:
     (year,) = find_years("Dịp Tết Nguyên đán 2024, xã trao tặng 320 phần quà.", "vi")
     assert (year.year, year.bare) == (2024, True)

@@ -95,6 +95,17 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
+def skeletons(name: str) -> set[str]:
+    """The skeletons a Latin name may be written with in Persian: a word-initial "gi", which
+    the north says /z/, is written ز as often as گ ("Ngai Giao": "نگای زائو")."""
+    keys = {skeleton(name)}
+    folded = fold(name)
+    if _GI.search(folded):
+        keys.add(skeleton(_GI.sub("z", folded)))
+    return keys
+
+
+_GI = re.compile(r"\bgi")
 _ROMAN = {**{k: v.lower() for k, v in _PERSIAN_MAP.items()}, "C": "ch", "ش": "sh", "خ": "kh",
           "ا": "a", "آ": "a", "و": "o", "ی": "i", "ي": "i", "ه": "h", "ع": "", "ء": ""}
 
@@ -136,7 +147,8 @@ class Gazetteer:
         self.names: frozenset[str] = frozenset(fold(unit.name) for unit in units)
         for unit in units:
             self.by_name[(unit.map, unit.level, fold(unit.name))].append(unit)
-            self.by_skeleton[(unit.map, skeleton(unit.name))].append(unit)
+            for key in skeletons(unit.name):
+                self.by_skeleton[(unit.map, key)].append(unit)
             if unit.level == "province":
                 self.provinces[fold(unit.name)].append(unit)
         self._to_2025 = to_2025
