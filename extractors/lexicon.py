@@ -140,6 +140,8 @@ class Lexicon(_Strict):
     not_metric: NotMetricCues
     # records
     year_words: list[str]
+    month_names: list[str]  # a month before a year introduces it; a day before the month: a date
+    list_conjunctions: list[str]  # "and": it joins the last quoted model name of a list
     locality_levels: LocalityLevels
     model_cues: list[str]
     model_links: list[str]  # between a model cue and an unquoted description; "" = directly

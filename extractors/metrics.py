@@ -89,7 +89,7 @@ def tables(lang: str) -> _Tables:
         identifier_re=suffix_regex(lex.not_metric.before),
         range_prefix_re=suffix_regex(lex.range_prefixes),
         range_pairs={norm(k): frozenset(norm(w) for w in v) for k, v in lex.range_pairs.items()},
-        year_word_re=suffix_regex(lex.year_words),
+        year_word_re=suffix_regex([*lex.year_words, *lex.month_names]),
         ellipsis_re=_word_regex(lex.ellipsis_cues),
         level_words=PhraseTable(((w, True) for level in ("province", "district", "commune", "village")
                                  for w in getattr(lex.locality_levels, level)),
@@ -443,9 +443,20 @@ def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -
     nghèo": a month's 300 kg, but the same 25 households)."""
     if pattern is None:
         return False
-    clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 80):start]))[-1].split()
-    return bool(clause) and bool(pattern.fullmatch(clause[0])) and not any(
-        ch.isdigit() for word in clause[1:] for ch in word)
+    window = max(0, start - 120)
+    parts = re.split(r"([,;.:()\n])", norm_text(view[window:start]))
+    clause = parts[-1].split()
+    if any(ch.isdigit() for word in clause[1:] for ch in word):
+        return False
+    if clause and pattern.fullmatch(clause[0]):
+        return True
+    # "Mỗi tháng, hội tổ chức 2 bữa ăn", "Each month, the union serves 2 meals": a sentence
+    # opening on a distributive phrase set off by a comma distributes its first clause too
+    if len(parts) < 3 or parts[-2] != ",":
+        return False
+    opener = parts[-3].split()
+    opens_sentence = parts[-4] in ".\n" if len(parts) >= 5 else window == 0
+    return opens_sentence and 0 < len(opener) <= 3 and bool(pattern.match(" ".join(opener)))
 
 
 def _after_partitive(view: str, start: int, pattern: re.Pattern[str] | None) -> bool | None:

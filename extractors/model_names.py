@@ -47,6 +47,7 @@ class _Cues:
     stops: PhraseTable[bool]
     suffixes: tuple[str, ...]
     function_words: frozenset[str]
+    conjunctions: frozenset[str]
 
 
 @cache
@@ -71,6 +72,7 @@ def _cues(lang: str) -> _Cues:
         stops=PhraseTable((w, True) for w in [*levels, *lex.organisation_cues]),
         suffixes=tuple(lex.noun_suffixes),
         function_words=frozenset(norm(w) for w in [*lex.phrase_breaks, *lex.name_stopwords]),
+        conjunctions=frozenset(norm(w) for w in lex.list_conjunctions),
     )
 
 
@@ -128,12 +130,14 @@ def _listed(tokens: list[Token], at: int, last: int, cues: _Cues) -> bool:
 
     The first follows an example cue ("such as", "như", "seperti") in a sentence that has
     already said "model"; each next one follows the last model name of that sentence across
-    a comma or semicolon, with no figure between.
+    a comma or semicolon, or a conjunction just before it ("... in Y and “C”"), with no
+    figure between.
     """
     if 0 <= last <= at and at - last <= _LIST_GAP:
         gap = tokens[last:at]
         if (not any(t.kind == "num" or t.text in _SENTENCE_END for t in gap)
-                and any(t.text in ",;،؛" for t in gap)):
+                and (any(t.text in ",;،؛" for t in gap)
+                     or (gap and gap[-1].norm in cues.conjunctions))):
             return True
     near = tokens[max(0, at - 4):at]
     if not _has(cues.examples, near):

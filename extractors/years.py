@@ -29,7 +29,9 @@ def find_years(text: str, lang: str) -> list[YearMention]:
     from extractors.metrics import tables
 
     lex = load_lexicon(lang)
-    intro = suffix_regex(lex.year_words)
+    intro = suffix_regex([*lex.year_words, *lex.month_names])
+    months = "|".join(re.escape(norm_text(m)) for m in lex.month_names)
+    day_month = re.compile(rf"(?<![\d.,/])\d{{1,2}}\s+(?:{months})\.?\s*$") if months else None
     goal = tables(lang).target_re
     spans = sentence_spans(text, lex.abbreviations)
     view = fold_digits(text)
@@ -40,7 +42,9 @@ def find_years(text: str, lang: str) -> list[YearMention]:
             continue  # "mục tiêu đến năm 2030", "visait 100 modèles d'ici 2025": a goal's year
         prefix = norm_text(view[max(0, m.start() - 30):m.start()])
         rng = _RANGE.match(view, m.end())
-        introduced = bool(intro and intro.search(prefix))
+        # "in August 2023" introduces a year; "5 mars 2024", a day before the month, is a date
+        introduced = bool(intro and intro.search(prefix)) and not (
+            day_month and day_month.search(prefix))
         if rng:
             out.append(YearMention(m.start(), int(m.group(1)), int(rng.group(1))))
         elif introduced:

@@ -114,6 +114,14 @@ def test_persian_names_opening_on_a_stopword_or_hyphenated(text: str, level: str
     assert name in [p.name for p in places if p.level == level]
 
 
+def test_a_one_consonant_persian_name_is_read_within_its_province_only() -> None:
+    text = "در شهرک اوک ائو، شهرستان توای سون، استان آن زانگ، مردم ۴ پل ساختند."
+    places, province = places_in(text, load_lexicon("fa"))
+    assert province == "An Giang"
+    assert "Oc Eo" in [p.name for p in places if p.level == "commune"]
+    assert gazetteer().by_consonants("اوک ائو", ("commune",)) == []  # the whole country: no
+
+
 def test_a_persian_stopword_after_a_level_word_is_no_place() -> None:
     from extractors.localities import find_mentions
 

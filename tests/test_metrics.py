@@ -33,6 +33,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("installing 260 street lights along", 260, "lights", "exact"),
         ("at least 2-3 new models in each district", 2, "models", "range"),
         ("organised 300 patrols a year", None, None, None),
+        ("sold at an average of VND 20,000 a kilo", None, None, None),
+        ("carried out more than 400 patrols along the 24 km border", 400, "patrols", "more_than"),
+        ("the militia guards the 24 km border with the soldiers", None, None, None),
+        ("Since March 2021 models have spread to every commune", None, None, None),
         ("building 10/10 villages to meet the standards", 10, "villages", "exact"),
         ("persuaded 8 subjects to surrender", 8, "subjects", "exact"),
         ("served 5,000 m2 of new playground", 0.5, "hectares", "exact"),
@@ -88,6 +92,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
     ],
     "fr": [
         ("grâce à 1 milliard 200 millions de dôngs versés par les habitants", 1_200_000_000, "vnd", "exact"),
+        ("vendu au prix moyen de 120 000 dongs le kilo", None, None, None),
+        ("Depuis mars 2021 modèles et initiatives se multiplient", None, None, None),
         ("a aidé 25 femmes pauvres à emprunter", 25, "people", "exact"),
         ("le district s'efforcera d'ajouter 20 nouveaux modèles chaque année", None, None, None),
         ("le district s'est fixé pour objectif d'atteindre 200 modèles d'ici 2026", None, None, None),
@@ -142,6 +148,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("les 57 bateaux de pêche du modèle s'entraident", None, None, None),
     ],
     "id": [
+        ("Sejak Maret 2021 model-model menyebar ke setiap komune", None, None, None),
         ("Dusun itu berada di ketinggian 900 m di atas permukaan laut.", None, None, None),
         ("membangun 23 rumah panggung setinggi 1,5 meter", 23, "houses", "exact"),
         ("rumah panggung setinggi 1,5 meter untuk warga", None, None, None),  # a height
@@ -247,6 +254,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("mỗi tháng quyên góp khoảng 300 kg gạo giúp 25 hộ nghèo", 25, "households", "exact"),
     ],
     "fa": [
+        ("اتحادیه جوانان در اوت ۲۰۲۳ مدل «جاده سبز» را راه‌اندازی کرد", None, None, None),
         ("۱ میلیارد و ۲۰۰ میلیون دونگ کمک کردند", 1_200_000_000, "vnd", "exact"),
         ("نیم تن برنج اهدا کرد", 0.5, "tons", "exact"),
         ("عملکرد برنج به ۶٫۵ تن در هکتار رسیده است", None, None, None),
@@ -386,6 +394,22 @@ def test_a_range_opener_makes_its_conjunction_a_range_word(lang: str, text: str,
                                                            high: float) -> None:
     found = [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, lang)]
     assert found == [("vnd", low, "range"), ("vnd", high, "range")]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a sentence opening on a distributive phrase of its own distributes its first clause
+    ("vi", "Mỗi tháng, hội tổ chức 2 bữa ăn cho bệnh nhân nghèo.", []),
+    ("en", "Each month, the union serves 2 meals to poor patients.", []),
+    ("fr", "Chaque mois, l'association sert 2 repas aux patients pauvres.", []),
+    ("id", "Setiap bulan, serikat menyajikan 2 makanan bagi pasien miskin.", []),
+    ("vi", "Mỗi tháng, hội tổ chức 2 bữa ăn, đến nay đã trao hơn 5.000 suất ăn.",
+     [("meals", 5000)]),
+    ("en", "In the commune, the union has served 200 meals.", [("meals", 200)]),
+    ("en", "The union, each month, serves meals; it has served 200 meals.", [("meals", 200)]),
+])
+def test_a_distributive_opening_phrase_distributes_the_clause_after_it(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
 
 
 @pytest.mark.parametrize(("lang", "text", "found"), [

@@ -92,6 +92,11 @@ def test_years(lang: str, text: str, year: int | None, until: int | None) -> Non
     ("id", "Model ini berjalan sejak 03/2023 dengan 20 anggota.", [(2023, False)]),
     ("vi", "Ngày 15/3/2023, xã ra mắt mô hình.", []),
     ("vi", "Theo Nghị quyết số 12/2023/NQ-HĐND của tỉnh.", []),
+    # a month name introduces its year; a day before it makes a date (a dateline)
+    ("en", "The union launched the model in August 2023.", [(2023, False)]),
+    ("id", "Model ini diluncurkan pada Agustus 2023.", [(2023, False)]),
+    ("fr", "Ha Giang, 5 mars 2024 – le modèle existe depuis 2022.", [(2024, True), (2022, False)]),
+    ("fa", "گیونگ ترام، ۱۸ اوت ۲۰۲۴ – مدل از سال ۲۰۲۱ اجرا می‌شود.", [(2024, True), (2021, False)]),
 ])
 def test_a_month_and_its_year_name_the_year(lang: str, text: str,
                                             years: list[tuple[int, bool]]) -> None:
@@ -259,6 +264,29 @@ LISTED_MODELS = {
 def test_quoted_names_listed_after_such_as_are_models_each_with_its_place(lang: str) -> None:
     records = [r for r in extract(LISTED_MODELS[lang], lang) if r.model_name]
     assert [r.locality.district for r in records] == ["Hung Ha", "Kien Xuong", "Tien Hai"]
+
+
+LISTED_WITH_AND = {
+    "en": ("Typical models include “Bright alleys” in Go Dau district, “Farmers help farmers” in "
+           "Tan Chau district and “Safe border areas” in Tan Bien district."),
+    "fr": ("Parmi les modèles typiques figurent « Ruelles lumineuses » dans le district de Go Dau, "
+           "« Entraide paysanne » dans le district de Tan Chau et « Frontière sûre » dans le "
+           "district de Tan Bien."),
+    "vi": ("Các mô hình tiêu biểu như “Hẻm sáng” ở huyện Gò Dầu, “Nông dân giúp nhau” ở huyện "
+           "Tân Châu và “Biên giới an toàn” ở huyện Tân Biên."),
+    "id": ("Model-model unggulan antara lain \"Gang terang\" di distrik Go Dau, \"Petani saling "
+           "membantu\" di distrik Tan Chau dan \"Perbatasan aman\" di distrik Tan Bien."),
+    "fa": ("مدل‌های نمونه مانند «کوچه روشن» در شهرستان گو داو، «کشاورزان یاور» در شهرستان "
+           "تان چائو و «مرز امن» در شهرستان تان بین."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LISTED_WITH_AND))
+def test_the_last_name_of_a_list_after_a_conjunction_is_a_model(lang: str) -> None:
+    records = [r for r in extract(LISTED_WITH_AND[lang], lang) if r.model_name]
+    assert len(records) == 3
+    assert records[-1].model_name in ("Safe border areas", "Frontière sûre", "Biên giới an toàn",
+                                      "Perbatasan aman", "مرز امن")
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -165,9 +165,11 @@ class Gazetteer:
 
     def by_consonants(self, name: str, levels: tuple[str, ...], province: str | None = None,
                       map_: str = "legacy") -> list[Unit]:
-        """Units whose skeleton equals that of `name` (Persian script), within a province."""
+        """Units whose skeleton equals that of `name` (Persian script), within a province. A
+        skeleton of one consonant ("اوک ائو", Oc Eo) is too common to search the country for:
+        only within a province."""
         key = skeleton(name)
-        if len(key) < 2:
+        if len(key) < (1 if province else 2):
             return []
         found = [u for u in self.by_skeleton.get((map_, key), []) if u.level in levels]
         return _narrow(found, province, None)
