@@ -59,6 +59,7 @@ class _Tables:
     landmark_re: re.Pattern[str] | None
     landmark_nouns: frozenset[str]
     rate_before_re: re.Pattern[str] | None
+    distributives: frozenset[str]  # first words of the rate_before phrases: "mỗi", "each"
     partitive_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
@@ -104,6 +105,9 @@ def tables(lang: str) -> _Tables:
             *lex.locality_levels.village] if w.strip()),
         rate_before_re=_rate_before_regex(lex.not_metric.rate_before,
                                           lex.not_metric.each_before_noun),
+        distributives=frozenset(norm(w.split()[0]) for w in [*lex.not_metric.rate_before,
+                                                             *lex.not_metric.each_before_noun]
+                                if w.strip()),
         partitive_re=_word_regex(lex.not_metric.partitive),
         target_re=_word_regex(lex.not_metric.target),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
@@ -186,7 +190,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         if found is None:
             found = _prefixed_unit(num, tokens, j, tb)
         if found is None:
-            found = _elliptic(view, num, tokens, j, out, spans, tb)
+            found = _elliptic(view, num, tokens, j, out, spans, tb,
+                              tokens[num.last_index].norm in word_tables(lang)[1])
         if found is None:
             continue
         key, factor, last_token = found
@@ -261,13 +266,17 @@ def _prefixed_unit(num: Number, tokens: list[Token], j: int,
 
 
 def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[Metric],
-              spans: list[tuple[int, int]], tb: _Tables) -> tuple[str, float | None, int] | None:
+              spans: list[tuple[int, int]], tb: _Tables,
+              multiplied: bool = False) -> tuple[str, float | None, int] | None:
     """"19,300 models ..., of which 62 are economic and 38 ...": a bare count after an
-    ellipsis cue, in the sentence of a counted metric, counts the same thing."""
+    ellipsis cue, in the sentence of a counted metric, counts the same thing. A bare amount
+    ending on a multiplier ("540 millions de dongs, dont 120 millions") is one of the measured
+    metric before it (money, here), not of a count."""
     if tb.ellipsis_re is None or num.year_like or num.weak or not found:
         return None
     sentence = sentence_at(spans, num.start)
-    previous = [m for m in found if sentence[0] <= m.evidence.start < num.start and m.unit is None]
+    previous = [m for m in found if sentence[0] <= m.evidence.start < num.start
+                and (m.unit is not None) == multiplied]
     if not previous:
         return None
     between = norm_text(view[previous[0].evidence.end:num.start])
@@ -281,7 +290,7 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
         return None  # "4C", "5G": a code, the letters glued to the digit
     if j < len(tokens) and tb.level_words.match(tokens, j):
         return None  # "a quarter of them in its 16 wards": a count of places
-    return previous[-1].metric, None, num.last_index
+    return previous[-1].metric, 1.0 if multiplied else None, num.last_index
 
 
 def _unit_name(key: str) -> str | None:
@@ -359,9 +368,39 @@ def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
     if cue is None:
         return None
     key, last = cue
-    if last + 1 < len(tokens) and tb.rate.match(tokens, last + 1):
+    if _rate_after_count(tokens, last + 1, tb):
         return None
     return key, None, last
+
+
+_COUNTED_NOUN_WORDS = 2  # words of the counted noun a distributive may follow
+_DISTRIBUTED_SPAN = 6  # tokens in which the figure a distributive governs follows it
+
+
+def _rate_after_count(tokens: list[Token], i: int, tb: _Tables) -> bool:
+    """Whether a rate follows a count's cue word at tokens[i]: at once ("300 lượt người/tháng"),
+    or, for a distributive ("mỗi tháng", "each month"), after a word or two more of the counted
+    noun ("400 lượt bạn đọc mỗi tháng"). A distributive whose clause goes on to a figure of its
+    own distributes that figure, not the count: "42 hội viên mỗi tháng góp 1 kg gạo" (42
+    members give 1 kg a month each)."""
+    for k in range(i, min(i + _COUNTED_NOUN_WORDS + 1, len(tokens))):
+        hit = tb.rate.match(tokens, k)
+        distributive = tokens[k].norm in tb.distributives
+        if hit and (k == i or distributive):
+            return not (distributive and _figure_follows(tokens, k + hit[0]))
+        if tokens[k].kind != "word" or tb.breaks.match(tokens, k):
+            return False
+    return False
+
+
+def _figure_follows(tokens: list[Token], i: int) -> bool:
+    """A number in the clause within a few tokens after tokens[i]."""
+    for t in tokens[i:i + _DISTRIBUTED_SPAN]:
+        if t.kind == "num":
+            return True
+        if t.kind == "punct" and t.text in BREAK_PUNCT:
+            return False
+    return False
 
 
 def _cue_after(tokens: list[Token], j: int, lex: Lexicon, tb: _Tables) -> tuple[str, int] | None:

@@ -20,6 +20,7 @@ from extractors.text import PhraseTable, Token, norm, tokenize
 QUOTED = re.compile(r"“([^“”\n]{1,160})”|«\s?([^«»\n]{1,160}?)\s?»|„([^„“”\n]{1,160})[“”]"
                      r"|\"(?=\S)([^\"\n]{1,160}?)(?<=\S)\"")
 _CUE_WINDOW = 7
+_AFTER_WINDOW = 3  # the cue, or two words and the cue, after a quoted name
 _MAX_NAME_WORDS = 14
 _MAX_DESCRIPTION_WORDS = 10
 
@@ -111,11 +112,11 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
             continue
         at = bisect_left(starts, m.start())
         before = tokens[max(0, at - _CUE_WINDOW):at]
-        after = tokens[bisect_left(starts, m.end()):][:2]
+        after = tokens[bisect_left(starts, m.end()):][:_AFTER_WINDOW]
         if _has(cues.slogans, before[-3:]):
             continue
         inside = [t for t in tokens[at:bisect_left(starts, m.end())] if t.kind == "word"]
-        if not (_has(cues.model, before) or _has(cues.model, after[:1])
+        if not (_has(cues.model, before) or _cue_after(after, cues)
                 or _headed(cues.heads, inside) or _named_group(cues.heads, before, after)
                 or _listed(tokens, at, last, cues)):
             continue
@@ -123,6 +124,18 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
                              _organisation(text, tokens, m.end(), cues)))
         last = bisect_left(starts, m.end())
     return out
+
+
+def _cue_after(after: list[Token], cues: _Cues) -> bool:
+    """The model cue just after the name ('"Green Sunday" model'), or after a word or two
+    that qualify it ('"Digital citizens" Zalo group model'), none of them a function word
+    ('"Green Sunday" launched the model' is another clause)."""
+    for k, t in enumerate(after):
+        if cues.model.match(after, k):
+            return True
+        if t.kind != "word" or t.norm in cues.function_words or k >= 2:
+            return False
+    return False
 
 
 def _listed(tokens: list[Token], at: int, last: int, cues: _Cues) -> bool:

@@ -92,6 +92,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lang, "commune")
             if not listed and not (whole is not None and sentence[0] <= whole[0] < sentence[1]):
                 _take_figures_before(current, place_wide, sentence[0], event.start)
+                _take_paragraph_figures(text, current, place_wide, names, sentence[0])
             models.append(current)
         elif isinstance(event, tuple):
             current, whole = None, event
@@ -113,8 +114,9 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             if current is not None and (level := _opens_paragraph_on_bare_level(
                     text, sentence, current, context, lang, places)):
                 current, target = None, _in_context(context, level)  # "The district now has"
-            elif current is not None and _opens_paragraph_on_organisation(
-                    text, sentence, current, lang):
+            elif current is not None and any(
+                    _opens_paragraph_on_organisation(text, opening, current, lang)
+                    for opening in _paragraphs_since(text, sentences, current, sentence)):
                 # "Hội Chữ thập đỏ xã cũng ...": another organisation's work, not the model's
                 current = None
                 target = context.get("commune") or context.get("district") or target
@@ -202,6 +204,40 @@ def _take_figures_before(model: _Stretch, place_wide: dict[tuple[str, str], _Str
         if not stretch.metrics:
             del place_wide[key]
     model.metrics.sort(key=lambda m: m.evidence.start)
+
+
+def _take_paragraph_figures(text: str, model: _Stretch, place_wide: dict[tuple[str, str], _Stretch],
+                            names: list[ModelName], sentence_start: int) -> None:
+    """A model named after its figures, in a later sentence of their paragraph: "Tại xã Hàm
+    Trí, Hội Nông dân xã hướng dẫn 64 hộ dân trồng ... 85 ha. Mô hình “Thanh long sạch” được
+    triển khai từ năm 2018". The figures of a commune or a village earlier in the paragraph,
+    with no model named before it there, are the model's, and so is their place; a district's
+    or a province's stay theirs (totals before the models they sum)."""
+    para_start = text.rfind("\n", 0, sentence_start) + 1
+    if para_start >= sentence_start or any(para_start <= n.start < sentence_start for n in names):
+        return
+    for key, stretch in list(place_wide.items()):
+        place = stretch.place
+        if place is None or place.level not in ("commune", "village"):
+            continue
+        mine = [m for m in stretch.metrics
+                if para_start <= m.evidence.start < sentence_start and m.metric != "models"]
+        if not mine or len(mine) < len(stretch.metrics):
+            continue
+        model.metrics = sorted([*mine, *model.metrics], key=lambda m: m.evidence.start)
+        if place not in model.places:
+            model.places.insert(0, place)
+        del place_wide[key]
+
+
+def _paragraphs_since(text: str, sentences: list[tuple[int, int]], current: _Stretch,
+                      sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences that open a paragraph after the model's name, up to this one: a paragraph
+    about another organisation ends the model's stretch even when it gives no figure."""
+    if current.model is None:
+        return []
+    return [s for s in sentences if current.model.end < s[0] <= sentence[0]
+            and text[s[0] - 1] == "\n"]
 
 
 def _opens_paragraph_on_organisation(text: str, sentence: tuple[int, int], current: _Stretch,

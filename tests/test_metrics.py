@@ -52,6 +52,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("attracted more than 35,000 tourists", 35000, "people", "more_than"),
         ("each household contributes 20,000 dong", None, None, None),
         ("The commune is located 15 km from Thanh Hoa city.", None, None, None),
+        ("The hamlet lies 3 km from the border.", None, None, None),  # from a landmark noun
         ("Local people have contributed VND 1.2 billion (50,000 USD)", 1_200_000_000, "vnd", "exact"),
         ("Each household earns VND 180 million per year", None, None, None),
         ("local people have contributed VND2.5 billion and 4,600 working days", 2_500_000_000, "vnd", "exact"),
@@ -115,6 +116,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("a dragué 12 km de canaux", 12, "km", "exact"),
         # a length measured from a named place, or an altitude, is no work done
         ("Dans la commune de Lac Xuan, à 45 km de Buon Ma Thuot, l'équipe", None, None, None),
+        ("Au hameau de Quang Loi, à 2 km du chef-lieu, les habitants", None, None, None),
         ("Le hameau, à 1 300 m d'altitude, reçoit", None, None, None),
         ("L'équipe compte deux douzaines de membres.", 24, "members", "exact"),
         ("avec 3 500 journées de travail", 3500, "working_days", "exact"),
@@ -445,3 +447,35 @@ def test_a_share_after_an_ellipsis_cue_is_no_count(lang: str, text: str) -> None
 def test_each_of_a_counted_set_counts_the_set_and_distributes_the_rest(
         lang: str, text: str, key: str, count: float) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, count)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a distributive after a count distributes the figure its clause goes on to, not the count
+    ("vi", "42 hội viên mỗi tháng góp 1 kg gạo.", [("members", 42)]),
+    ("vi", "Chi đoàn có 35 đoàn viên mỗi tháng 2 lần ra quân dọn vệ sinh.", [("members", 35)]),
+    ("en", "Its 35 members each month collect 2 tons of waste.", [("members", 35)]),
+    ("id", "Sebanyak 42 anggota tiap bulan menabung 50.000 VND.", [("members", 42)]),
+    # a distributive that ends the clause makes the count a rate, a word or two of its noun on
+    ("vi", "Tủ sách phục vụ 400 lượt bạn đọc mỗi tháng.", []),
+    ("vi", "Hội nấu 150 suất cơm miễn phí mỗi tuần cho bệnh nhân nghèo.", []),
+    ("en", "The kitchen serves 150 free meals each month.", []),
+    ("id", "Dapur itu menyajikan 150 makanan tiap bulan.", []),
+])
+def test_a_distributive_after_a_count_distributes_what_follows_it(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a bare amount on a multiplier after an ellipsis cue is of the measured metric before it
+    ("fr", "Elle a construit 9 maisons, pour un total de 540 millions de dongs, dont 120 millions "
+           "apportés par les habitants."),
+    ("en", "It built 9 houses at a total cost of 540 million dong, of which 120 million came from "
+           "residents."),
+    ("id", "Dibangun 9 rumah dengan biaya 540 juta VND, di antaranya 120 juta dari warga."),
+    ("vi", "Hội đã xây 9 căn nhà, tổng kinh phí 540 triệu đồng, trong đó 120 triệu do người dân "
+           "đóng góp."),
+])
+def test_an_elliptic_amount_is_of_the_money_before_it_not_of_the_count(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [
+        ("houses", 9), ("vnd", 540e6), ("vnd", 120e6)]

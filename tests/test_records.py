@@ -47,6 +47,8 @@ from schemas import ModelRecord
     ("fr", "le modèle « Mobilisation habile des masses dans le déblaiement des terrains »", "Mobilisation habile des masses dans le déblaiement des terrains", True),
     ("id", "model \"Mobilisasi Massa yang Terampil dalam pembebasan lahan\" di komune", "Mobilisasi Massa yang Terampil dalam pembebasan lahan", True),
     ("fa", "مدل «بسیج توده‌ای ماهرانه در پاکسازی زمین» کمیته مردمی", "بسیج توده‌ای ماهرانه در پاکسازی زمین", True),
+    # the cue after the name, past a word or two that qualify it
+    ("en", "the ward Youth Union set up the \"Digital citizens\" Zalo group model in 2022", "Digital citizens", True),
 ])
 def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     found = find_model_names(text, lang)
@@ -619,3 +621,69 @@ def test_the_models_own_organisation_named_after_it_goes_on_about_it(lang: str) 
     assert {(m.metric, m.value) for m in model.metrics} == {
         ("households", 164), ("working_days", 2300), ("km", 6.8)}
     assert rest == []
+
+
+def test_a_quoted_phrase_is_no_model_when_the_cue_after_it_is_in_another_clause() -> None:
+    assert find_model_names("Residents call it \"Green Sunday\" and the model has grown.", "en") == []
+
+
+# A model named after its figures, in a later sentence of their paragraph: the commune's figures
+# and the commune are the model's; a district's, totals, stay the district's.
+FIGURES_IN_PARAGRAPH = {
+    "vi": ("Xã Hàm Phú có 12 mô hình.\nTại xã Hàm Trí, Hội Nông dân xã hướng dẫn 64 hộ trồng thanh long trên diện tích 85 ha. "
+           "Mô hình “Thanh long sạch” được triển khai từ năm 2018.",
+           "Huyện Hàm Thuận Bắc đã hỗ trợ 640 hộ trồng thanh long. Mô hình “Thanh long sạch” ở xã "
+           "Hàm Trí được triển khai từ năm 2018."),
+    "en": ("Ham Phu commune has 12 models.\nIn Ham Tri commune, the Farmers' Association guided 64 households to grow dragon fruit "
+           "on 85 hectares. The \"Clean dragon fruit\" model was launched in 2018.",
+           "Ham Thuan Bac district has supported 640 households growing dragon fruit. The \"Clean "
+           "dragon fruit\" model in Ham Tri commune was launched in 2018."),
+    "fr": ("La commune de Ham Phu compte 12 modèles.\nDans la commune de Ham Tri, l'Association des agriculteurs a guidé 64 ménages sur 85 "
+           "hectares de pitaya. Le modèle « Pitaya propre » a été lancé en 2018.",
+           "Le district de Ham Thuan Bac a aidé 640 ménages à cultiver la pitaya. Le modèle « Pitaya "
+           "propre » de la commune de Ham Tri a été lancé en 2018."),
+    "id": ("Komune Ham Phu memiliki 12 model.\nDi Komune Ham Tri, Asosiasi Petani membimbing 64 rumah tangga menanam buah naga di lahan "
+           "85 hektar. Model \"Buah naga bersih\" dimulai pada tahun 2018.",
+           "Distrik Ham Thuan Bac telah mendukung 640 rumah tangga menanam buah naga. Model \"Buah "
+           "naga bersih\" di Komune Ham Tri dimulai pada tahun 2018."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FIGURES_IN_PARAGRAPH))
+def test_a_communes_figures_before_the_model_in_its_paragraph_are_its_own(lang: str) -> None:
+    model, rest = _model_and_rest(FIGURES_IN_PARAGRAPH[lang][0], lang)
+    assert [(m.metric, m.value) for m in model.metrics] == [("households", 64), ("hectares", 85)]
+    assert model.locality.commune == "Ham Tri" and model.year == 2018
+    assert rest == [("models", 12)]  # the other commune's, in a paragraph of its own
+
+
+@pytest.mark.parametrize("lang", sorted(FIGURES_IN_PARAGRAPH))
+def test_a_districts_figures_before_the_model_in_its_paragraph_stay_the_districts(lang: str) -> None:
+    model, rest = _model_and_rest(FIGURES_IN_PARAGRAPH[lang][1], lang)
+    assert model.metrics == [] and rest == [("households", 640)]
+
+
+# A paragraph on another organisation ends the model's stretch though it gives no figure: the
+# commune's gifts in the paragraph after it are not the model's.
+WITHOUT_FIGURES = {
+    "en": ("In Kien An commune, the Veterans' Association runs the \"Mediation team\" model, set up "
+           "in 2019 with 35 members.\nThe Youth Union of the commune regularly cleans the "
+           "canals.\nAt Tet 2024, the commune gave 320 gifts to poor households."),
+    "vi": ("Tại xã Kiến An, Hội Cựu chiến binh xã duy trì mô hình “Tổ hòa giải” từ năm 2019 với 35 "
+           "thành viên.\nHội Chữ thập đỏ xã cũng thường xuyên nấu cơm miễn phí cho bệnh nhân nghèo."
+           "\nDịp Tết Nguyên đán 2024, xã trao tặng 320 phần quà."),
+    "fr": ("Dans la commune de Kien An, l'Association des vétérans gère le modèle « Équipe de "
+           "médiation », créé en 2019 avec 35 membres.\nL'Union de la jeunesse de la commune "
+           "nettoie régulièrement les canaux.\nPour le Têt 2024, la "
+           "commune a offert 320 cadeaux."),
+    "id": ("Di komune Kien An, Asosiasi Veteran komune menjalankan model \"Tim Mediasi\" sejak tahun "
+           "2019 dengan 35 anggota.\nPersatuan Pemuda komune juga rutin membersihkan "
+           "kanal.\nPada Tet 2024, komune memberikan 320 hadiah."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WITHOUT_FIGURES))
+def test_another_organisations_paragraph_without_figures_still_ends_the_model(lang: str) -> None:
+    model, rest = _model_and_rest(WITHOUT_FIGURES[lang], lang)
+    assert [(m.metric, m.value) for m in model.metrics] == [("members", 35)]
+    assert rest == [("gifts", 320)]
