@@ -51,6 +51,7 @@ class Place:
     unit: Unit | None = None
     resolved_by: str = "text"
     extra: dict[str, str] = field(default_factory=dict)
+    town: bool = False  # a district its mention calls a town or a city ("Kim Bang town")
 
 
 @cache
@@ -433,7 +434,8 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
                 unit = units[0]
                 if level == "district" and m.town and (town := _seat(unit, map_)):
                     unit, level = town, "commune"
-                return Place(level, unit.name, m.start, unit.province, unit.district, unit, how)
+                return Place(level, unit.name, m.start, unit.province, unit.district, unit, how,
+                             town=m.town and level == "district")
     if persian or m.from_parent or m.unsure:
         return None
     level = levels[0] if levels else "commune"

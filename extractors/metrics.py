@@ -37,6 +37,7 @@ _PREFIX_CHARS = 60
 class _Tables:
     articles: frozenset[str]
     cues: PhraseTable[str]
+    cue_heads: frozenset[str]  # the lexicon's elided_heads ("suất")
     units: PhraseTable[Unit]
     prefix_units: dict[str, Unit]
     breaks: PhraseTable[bool]
@@ -72,6 +73,7 @@ def tables(lang: str) -> _Tables:
                     if kind != "blockers" for p in phrases}
     return _Tables(
         articles=frozenset(norm(w) for w in lex.article_numbers),
+        cue_heads=frozenset(norm(w) for w in lex.elided_heads),
         cues=PhraseTable(((w, key) for key, words in lex.metrics.items() for w in words),
                          lex.noun_suffixes),
         units=PhraseTable(((w, u) for u in lex.units for w in u.words), lex.noun_suffixes),
@@ -193,7 +195,9 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             found = _elliptic(view, num, tokens, j, out, spans, tb,
                               tokens[num.last_index].norm in word_tables(lang)[1])
         if found is None:
-            continue
+            found = _elided_head(tokens, j, num, sentence_at(spans, num.start)[0], tb)
+        if found is None or all(n.value == 0 for n in ends):
+            continue  # nothing counted, or nothing: "Bữa cơm 0 đồng" (a free meal) is a name
         key, factor, last_token = found
         half = 0.0
         if factor is not None and len(ends) == 1 and (
@@ -291,6 +295,21 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
     if j < len(tokens) and tb.level_words.match(tokens, j):
         return None  # "a quarter of them in its 16 wards": a count of places
     return previous[-1].metric, 1.0 if multiplied else None, num.last_index
+
+
+def _elided_head(tokens: list[Token], j: int, num: Number, sentence_start: int,
+                 tb: _Tables) -> tuple[str, float | None, int] | None:
+    """The first word of a cue phrase said earlier in the sentence, standing for the phrase:
+    "mỗi tuần phục vụ 200 suất cơm ...; tổng cộng đã trao hơn 30.000 suất" (meals)."""
+    if j >= len(tokens) or tokens[j].norm not in tb.cue_heads:
+        return None
+    head = tokens[j].norm
+    for k in range(num.first_index - 1, -1, -1):
+        if tokens[k].start < sentence_start:
+            break
+        if tokens[k].norm == head and (hit := tb.cues.match(tokens, k)) and hit[0] > 1:
+            return hit[1], None, j
+    return None
 
 
 def _unit_name(key: str) -> str | None:
@@ -472,7 +491,7 @@ def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
 def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str] | None) -> bool:
     if pattern is None:
         return False
-    clause = re.split(r"[,;.:()\n]", norm_text(view[max(0, start - 60):start]))[-1]
+    clause = re.split(r"[,;.:()\n،؛]", norm_text(view[max(0, start - 60):start]))[-1]
     return bool(pattern.search(" ".join(clause.split()[-n:])))
 
 
@@ -483,15 +502,17 @@ def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -
     if pattern is None:
         return False
     window = max(0, start - 120)
-    parts = re.split(r"([,;.:()\n])", norm_text(view[window:start]))
+    parts = re.split(r"([,;.:()\n،؛])", norm_text(view[window:start]))
     clause = parts[-1].split()
     if any(ch.isdigit() for word in clause[1:] for ch in word):
         return False
     if clause and pattern.fullmatch(clause[0]):
         return True
     # "Mỗi tháng, hội tổ chức 2 bữa ăn", "Each month, the union serves 2 meals": a sentence
-    # opening on a distributive phrase set off by a comma distributes its first clause too
-    if len(parts) < 3 or parts[-2] != ",":
+    # opening on a distributive phrase set off by a comma distributes its first clause too,
+    # but not a figure that opens the clause, its subject ("Every Sunday, 40 members clean")
+    if len(parts) < 3 or parts[-2] not in ",،" or not clause or any(
+            ch.isdigit() for ch in clause[0]):
         return False
     opener = parts[-3].split()
     opens_sentence = parts[-4] in ".\n" if len(parts) >= 5 else window == 0

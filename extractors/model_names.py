@@ -99,6 +99,7 @@ def find_model_names(text: str, lang: str, tokens: list[Token] | None = None) ->
 
 _SENTENCE_END = frozenset(".!?؟\n")
 _LIST_GAP = 14  # tokens at most between two quoted names of one list
+_LIST_ITEM_GAP = 40  # ... when each item of the list after a semicolon says what its model did
 
 
 def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
@@ -144,14 +145,19 @@ def _listed(tokens: list[Token], at: int, last: int, cues: _Cues) -> bool:
     The first follows an example cue ("such as", "như", "seperti") in a sentence that has
     already said "model"; each next one follows the last model name of that sentence across
     a comma or semicolon, or a conjunction just before it ("... in Y and “C”"), with no
-    figure between.
+    figure between; or it opens an item of the list after a semicolon, the items saying what
+    each model did: '“A” in X, which has collected 3.6 tonnes ...; “B” in Y, where ...'.
     """
-    if 0 <= last <= at and at - last <= _LIST_GAP:
+    if 0 <= last <= at and at - last <= _LIST_ITEM_GAP:
         gap = tokens[last:at]
-        if (not any(t.kind == "num" or t.text in _SENTENCE_END for t in gap)
-                and (any(t.text in ",;،؛" for t in gap)
-                     or (gap and gap[-1].norm in cues.conjunctions))):
-            return True
+        if not any(t.text in _SENTENCE_END for t in gap):
+            plain = not any(t.kind == "num" for t in gap) and at - last <= _LIST_GAP
+            if plain and (any(t.text in ",;،؛" for t in gap)
+                          or (gap and gap[-1].norm in cues.conjunctions)):
+                return True
+            opener = gap[-2:] if gap and gap[-1].norm in cues.conjunctions else gap[-1:]
+            if opener and opener[0].text in ";؛":
+                return True
     near = tokens[max(0, at - 4):at]
     if not _has(cues.examples, near):
         return False

@@ -45,13 +45,16 @@ class _Stretch:
     metrics: list[Metric] = field(default_factory=list)
     context: dict[str, Place] = field(default_factory=dict)  # places named before it began
     bare_commune: bool = False  # its sentence says "the commune" without naming it
+    sentence_start: int = -1  # where a model's sentence begins (before it, in a list)
 
 
 def extract(text: str, lang: str, published: date | None = None) -> list[ModelRecord]:
     """Records with their metrics for one cleaned article in a supported language."""
     lex = load_lexicon(lang)
-    metrics = _drop_intertitle_repeats(text, extract_metrics(text, lang))
     names = find_model_names(text, lang, scan(text, lang)[1])
+    # a figure inside a quoted model name is part of the name ("Gia đình 5 không, 3 sạch")
+    metrics = [m for m in _drop_intertitle_repeats(text, extract_metrics(text, lang))
+               if not any(n.quoted and n.start <= m.evidence.start < n.end for n in names)]
     places, province = places_in(text, lex, published)
     # a year after the article's own is a goal's ("Năm 2025, huyện phấn đấu ..."), never when
     # a model began or what its figures count
@@ -69,7 +72,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
     events.sort(key=lambda e: (e[0], e[1]))
 
     models: list[_Stretch] = []
-    place_wide: dict[tuple[str, str], _Stretch] = {}
+    place_wide: dict[tuple[str, ...], _Stretch] = {}
     current: _Stretch | None = None
     context: dict[str, Place] = {}
     target: Place | None = None
@@ -81,10 +84,11 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                 # "Cùng với đó, tại thôn Lập Thành, mô hình ...": places in the new model's
                 # sentence are its own, not the last model's
                 current.places = [p for p in current.places if p.start < sentence[0]]
-            current = _Stretch(sentence[0], model=event, context=dict(context))
-            # its sentence's places; in a list of models ("“A” of X district; “B” in Y
-            # district"), those after its name, up to the next one
+            # its sentence's places (and years); in a list of models ("“A” of X district; “B”
+            # in Y district"), those after its name, up to the next one
             listed = any(sentence[0] <= n.start < event.start for n in names)
+            current = _Stretch(event.start if listed else sentence[0], model=event,
+                               context=dict(context), sentence_start=sentence[0])
             hi = min((n.start for n in names if event.end <= n.start < sentence[1]),
                      default=sentence[1])
             current.places = [p for p in places
@@ -134,7 +138,12 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                         text[sentence[0]:sentence[1]], lang, level):
                     place = named  # "la commune a mobilisé", "the district has"
             place = place or target
-            key = (place.level, place.name) if place else ("province", province or "")
+            key: tuple[str, ...] = (place.level, place.name) if place else (
+                "province", province or "")
+            held = place_wide.get(key)
+            if held is not None and event.year is not None and event.year not in (
+                    years_of := {m.year for m in held.metrics if m.year is not None}) and years_of:
+                key = (*key, str(event.year))  # "Năm 2024, toàn huyện ...": another year's facts
             stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
             stretch.metrics.append(event)
     _list_places(text, lex, places, models, place_wide, sentences)
@@ -190,7 +199,7 @@ def _organisations(text: str, lang: str, models: list[_Stretch],
             stretch.model = replace(stretch.model, organisation=orgs[0][2])
 
 
-def _take_figures_before(model: _Stretch, place_wide: dict[tuple[str, str], _Stretch],
+def _take_figures_before(model: _Stretch, place_wide: dict[tuple[str, ...], _Stretch],
                          start: int, end: int) -> None:
     """Figures earlier in the model's own sentence, outside any model, are the model's ("has
     spent VND1.5bn since 2021 on the model “...”"); counts of models stay with their place."""
@@ -206,7 +215,7 @@ def _take_figures_before(model: _Stretch, place_wide: dict[tuple[str, str], _Str
     model.metrics.sort(key=lambda m: m.evidence.start)
 
 
-def _take_paragraph_figures(text: str, model: _Stretch, place_wide: dict[tuple[str, str], _Stretch],
+def _take_paragraph_figures(text: str, model: _Stretch, place_wide: dict[tuple[str, ...], _Stretch],
                             names: list[ModelName], sentence_start: int) -> None:
     """A model named after its figures, in a later sentence of their paragraph: "Tại xã Hàm
     Trí, Hội Nông dân xã hướng dẫn 64 hộ dân trồng ... 85 ha. Mô hình “Thanh long sạch” được
@@ -331,8 +340,26 @@ def _opens_paragraph_on_bare_level(text: str, sentence: tuple[int, int], current
     para_start = text.rfind("\n", 0, sentence[0]) + 1
     if current.model is None or sentence[0] != para_start or para_start <= current.model.start:
         return None
-    return next((level for level in ("district", "province") if _in_context(context, level)
-                 and _bare_level(text, sentence, lang, level, places)), None)
+    found = next((level for level in ("district", "province") if _in_context(context, level)
+                  and _bare_level(text, sentence, lang, level, places)), None)
+    district = context.get("district")
+    if found is None and district is not None and district.town and _names_bare_town(
+            text[sentence[0]:sentence[1]], lang):
+        return "district"  # "Kim Bang town ...", then "the town also mobilised ..."
+    return found
+
+
+@lru_cache(maxsize=256)
+def _names_bare_town(sentence: str, lang: str) -> bool:
+    """A town word ("town", "city"), which names a district or a commune, standing alone: the
+    district the article has called a town, when it names no district in this sentence."""
+    from extractors.localities import find_mentions
+
+    towns = load_lexicon(lang).locality_levels.town_words
+    pattern = "|".join(re.escape(norm(w)) for w in towns if " " not in w.strip())
+    if not pattern or not re.search(rf"(?<!\w)(?:{pattern})(?!\w)", norm_text(sentence)):
+        return False
+    return not any("district" in m.levels for m in find_mentions(sentence, lang))
 
 
 def _in_context(context: dict[str, Place], level: str) -> Place | None:
@@ -402,12 +429,12 @@ def _cues_in(tokens: list[Token], table: PhraseTable[str]) -> list[tuple[int, st
 
 
 def _list_places(text: str, lex: Lexicon, places: list[Place], models: list[_Stretch],
-                 place_wide: dict[tuple[str, str], _Stretch],
+                 place_wide: dict[tuple[str, ...], _Stretch],
                  sentences: list[tuple[int, int]]) -> None:
     """Places named in a sentence about models ("models such as ... in Son Giang commune")
     that no record holds yet become records of their own: a model reported there."""
     held = {(p.level, p.name) for s in models for p in s.places}
-    held |= set(place_wide)
+    held |= {(k[0], k[1]) for k in place_wide}
     cue = re.compile("|".join(re.escape(norm(c)) for c in lex.model_cues))
     for p in places:
         if p.level not in ("district", "commune") or (p.level, p.name) in held:
@@ -503,8 +530,10 @@ def _year(years: list[YearMention], s: _Stretch, end: int,
         inside = [y for y in years if s.start <= y.start < end]
     inside = [y for y in inside if not y.bare] or [y for y in inside if not _in_metric(y, s)]
     if not inside and s.model is not None:
-        para = text.rfind("\n", 0, s.start) + 1
-        inside = [y for y in years if para <= y.start < s.start and not y.bare][-1:]
+        # (a model listed after others: not their years, said in its sentence before it)
+        before = s.sentence_start if 0 <= s.sentence_start < s.start else s.start
+        para = text.rfind("\n", 0, before) + 1
+        inside = [y for y in years if para <= y.start < before and not y.bare][-1:]
     if not inside:
         return None, None, None
     first = inside[0]

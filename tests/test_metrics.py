@@ -53,6 +53,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("each household contributes 20,000 dong", None, None, None),
         ("The commune is located 15 km from Thanh Hoa city.", None, None, None),
         ("The hamlet lies 3 km from the border.", None, None, None),  # from a landmark noun
+        ("the police have solved 4 thefts", 4, "cases", "exact"),
+        ("a commune home to 12 ethnic groups", None, None, None),  # peoples, not teams
         ("Local people have contributed VND 1.2 billion (50,000 USD)", 1_200_000_000, "vnd", "exact"),
         ("Each household earns VND 180 million per year", None, None, None),
         ("local people have contributed VND2.5 billion and 4,600 working days", 2_500_000_000, "vnd", "exact"),
@@ -117,6 +119,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         # a length measured from a named place, or an altitude, is no work done
         ("Dans la commune de Lac Xuan, à 45 km de Buon Ma Thuot, l'équipe", None, None, None),
         ("Au hameau de Quang Loi, à 2 km du chef-lieu, les habitants", None, None, None),
+        ("ce qui a permis d'élucider 5 vols", 5, "cases", "exact"),
+        ("une commune où vivent 12 groupes ethniques", None, None, None),  # peoples, not teams
         ("Le hameau, à 1 300 m d'altitude, reçoit", None, None, None),
         ("L'équipe compte deux douzaines de membres.", 24, "members", "exact"),
         ("avec 3 500 journées de travail", 3500, "working_days", "exact"),
@@ -155,6 +159,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("membangun 23 rumah panggung setinggi 1,5 meter", 23, "houses", "exact"),
         ("rumah panggung setinggi 1,5 meter untuk warga", None, None, None),  # a height
         ("Komune itu terletak 25 km dari Pleiku.", None, None, None),
+        ("Komune Dak Nhau, yang dihuni 12 kelompok etnis, memiliki model", None, None, None),
         ("warga menerima 62 ekor sapi bibit", None, None, None),  # head of livestock, not 62 "bibit" (seedlings)
         ("Tim ini beranggotakan dua lusin anggota.", 24, "members", "exact"),
         ("dana 1 miliar 200 juta VND", 1_200_000_000, "vnd", "exact"),
@@ -301,6 +306,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("۵۷ قایق ماهیگیری این مدل در دریا به یکدیگر کمک می‌کنند", None, None, None),
         ("یک جاده بتنی ۱٫۲ کیلومتری به روستای بان لونگ ساختند", 1.2, "km", "exact"),
         ("که در ۸ کیلومتری مرکز کمون قرار دارد", None, None, None),  # a distance from a centre
+        ("کمون ۱۲ کیلومتر با مرکز استان فاصله دارد", None, None, None),  # "with": a distance too
+        ("این منطقه محل زندگی ۱۲ گروه قومی است", None, None, None),  # peoples, not teams
         ("از سال ۲۰۲۳ سی خانوار را بسیج کرده است", 30, "households", "exact"),  # thirty, not weak
         ("نه تنها مدل‌ها را گسترش داد", None, None, None),  # "not only", never 9 tons
         ("هدف ناحیه این است که ۱۰۰٪ کمون‌ها حداقل ۳ مدل داشته باشند", None, None, None),  # a goal
@@ -479,3 +486,30 @@ def test_a_distributive_after_a_count_distributes_what_follows_it(
 def test_an_elliptic_amount_is_of_the_money_before_it_not_of_the_count(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [
         ("houses", 9), ("vnd", 540e6), ("vnd", 120e6)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a figure that opens the clause after a distributive opening is its subject, not distributed
+    ("fa", "هر یکشنبه، ۴۰ عضو تیم جاده‌ها را تمیز می‌کنند و تاکنون ۸۰۰ درخت کاشته‌اند.",
+     [("members", 40), ("trees", 800)]),
+    ("en", "Every Sunday, 40 members clean the roads.", [("members", 40)]),
+    ("vi", "Mỗi tháng, 35 đoàn viên ra quân dọn vệ sinh.", [("members", 35)]),
+    ("fa", "هر ماه، انجمن ۲ وعده غذایی برای بیماران تهیه می‌کند.", []),  # "،" sets it off too
+])
+def test_a_figure_opening_the_clause_after_a_distributive_is_its_subject(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a classifier stands for the cue phrase it opened earlier in the sentence
+    ("vi", "Mỗi tuần hội phục vụ 200 suất cơm; tổng cộng đã trao hơn 30.000 suất.",
+     [("meals", 30000)]),
+    ("vi", "Hội trao 120 phần quà, trong dịp Tết thêm 80 phần.", [("gifts", 120), ("gifts", 80)]),
+    ("vi", "Hội đã trao hơn 30.000 suất.", []),  # no phrase to stand for
+    ("vi", "Hội đã nấu 200 suất cơm. Hội đã trao hơn 30.000 suất.", [("meals", 200)]),  # not across
+    # nothing counted: a zero
+    ("vi", "Mô hình Bữa cơm 0 đồng phục vụ người nghèo.", []),
+])
+def test_an_elided_head_and_a_zero(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found

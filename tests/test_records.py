@@ -687,3 +687,83 @@ def test_another_organisations_paragraph_without_figures_still_ends_the_model(la
     model, rest = _model_and_rest(WITHOUT_FIGURES[lang], lang)
     assert [(m.metric, m.value) for m in model.metrics] == [("members", 35)]
     assert rest == [("gifts", 320)]
+
+
+# A list of models whose items, after semicolons, each say what their model did: each name is a
+# model with its own place, figures and year; the last, with no year, takes none of theirs.
+LIST_ITEMS = {
+    "en": ("Kim Bang town has 128 models. Typical models include \"Clean fields\" in Nguyen Uy "
+           "commune, which has collected 3.6 tonnes of packaging since 2021; \"Lit alleys\" in Le "
+           "Ho ward, where residents installed 240 lamps along 7 km of alleys in 2022; and "
+           "\"Green Sunday\" in Thuy Loi commune, which has raised 650 million VND."),
+    "vi": ("Thị xã Kim Bảng có 128 mô hình. Tiêu biểu như mô hình “Cánh đồng sạch” ở xã Nguyễn Úy, "
+           "từ năm 2021 đã thu gom 3,6 tấn bao bì; “Ngõ sáng” ở phường Lê Hồ, năm 2022 người dân "
+           "lắp 240 bóng đèn trên 7 km ngõ xóm; và “Chủ nhật xanh” ở xã Thụy Lôi, đã vận động 650 "
+           "triệu đồng."),
+    "fr": ("La ville de Kim Bang compte 128 modèles, notamment le modèle « Champs propres » de la "
+           "commune de Nguyen Uy, qui a collecté 3,6 tonnes d'emballages depuis 2021 ; « Ruelles "
+           "éclairées » du quartier de Le Ho, où les habitants ont installé 240 lampes sur 7 km "
+           "de ruelles en 2022 ; et « Dimanche vert » de la commune de Thuy Loi, qui a levé "
+           "650 millions de dongs."),
+    "id": ("Kota Kim Bang memiliki 128 model. Model-model tersebut antara lain \"Sawah bersih\" di "
+           "Komune Nguyen Uy, yang sejak 2021 telah mengumpulkan 3,6 ton kemasan; \"Gang terang\" "
+           "di Kelurahan Le Ho, tempat warga memasang 240 lampu di sepanjang 7 km gang pada tahun "
+           "2022; dan \"Minggu hijau\" di Komune Thuy Loi, yang telah menghimpun 650 juta VND."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LIST_ITEMS))
+def test_each_item_of_a_list_of_models_after_a_semicolon_is_a_model(lang: str) -> None:
+    models = [r for r in extract(LIST_ITEMS[lang], lang) if r.model_name]
+    assert [(r.locality.commune, r.year, [(m.metric, m.value) for m in r.metrics])
+            for r in models] == [
+        ("Nguyen Uy", 2021, [("tons", 3.6)]),
+        ("Le Ho", 2022, [("lights", 240), ("km", 7)]),
+        ("Thuy Loi", None, [("vnd", 650e6)])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a figure inside a quoted model name is part of the name
+    ("vi", "Xã Tân Lập có mô hình “Tuyến đường 100 cây xanh” với 45 hộ tham gia."),
+    ("en", "Tan Lap commune has the \"Road of 100 trees\" model, which 45 households joined."),
+    ("fr", "La commune de Tan Lap a le modèle « La route des 100 arbres », avec 45 ménages."),
+])
+def test_a_figure_inside_a_quoted_model_name_is_no_metric(lang: str, text: str) -> None:
+    (model,) = [r for r in extract(text, lang) if r.model_name]
+    assert [(m.metric, m.value) for m in model.metrics] == [("households", 45)]
+
+
+# The place's figures of another year make a record of their own, with that year.
+OTHER_YEAR = {
+    "vi": ("Giai đoạn 2021-2024, huyện Phong Điền có 186 mô hình “Dân vận khéo”.\n"
+           "Năm 2024, toàn huyện vận động nhân dân hiến hơn 12.000 m2 đất làm đường."),
+    "en": ("In 2021, Phong Dien district had 186 models.\n"
+           "In 2024, the whole district mobilised residents to donate more than 12,000 m2 of land."),
+    "id": ("Pada periode 2021-2024, Distrik Phong Dien memiliki 186 model.\n"
+           "Pada tahun 2024, seluruh distrik memobilisasi warga menyumbangkan lebih dari 12.000 m2 "
+           "tanah."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_YEAR))
+def test_a_places_figures_of_another_year_are_a_record_of_their_own(lang: str) -> None:
+    records = extract(OTHER_YEAR[lang], lang)
+    assert [(r.locality.district, r.year, [(m.metric, m.value) for m in r.metrics])
+            for r in records] == [("Phong Dien", 2021, [("models", 186)]),
+                                  ("Phong Dien", 2024, [("hectares", 1.2)])]
+
+
+# A district the article calls a town: "the town" alone, opening a paragraph after a model's,
+# is that district.
+BARE_TOWN = {
+    "en": ("Kim Bang town has 128 models.\nIn Ba Sao ward, the Women's Union has run the \"Piggy "
+           "bank\" model since 2019, giving 58 scholarships.\nThe town also mobilised more than "
+           "1,300 people to join the movement."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BARE_TOWN))
+def test_the_town_alone_is_the_district_called_a_town(lang: str) -> None:
+    model, rest = _model_and_rest(BARE_TOWN[lang], lang)
+    assert [(m.metric, m.value) for m in model.metrics] == [("scholarships", 58)]
+    assert rest == [("models", 128), ("people", 1300)]
