@@ -170,6 +170,10 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             consumed.add(by_first.get(j + 1, -1))
             j += 2  # "10/10 villages": the numerator is the count achieved
         second = _range_end(tokens, j, by_first, numbers, tb, num.first_index)
+        multiplied = word_tables(lang)[1]
+        if second is not None and tokens[num.last_index].norm in multiplied and \
+                tokens[numbers[second].last_index].norm not in multiplied:
+            second = None  # "lent VND 1.2 billion to 64 households": an amount, then a count
         if second is not None:
             consumed.add(second)
             ends.append(numbers[second])

@@ -17,8 +17,11 @@ from functools import cache
 from extractors.lexicon import load_lexicon
 from extractors.text import PhraseTable, Token, norm, tokenize
 
+# “...”, « ... », „...“, "...", and ‘...’ (a closing ’ followed by a letter is an apostrophe:
+# ‘Women’s club’)
 QUOTED = re.compile(r"“([^“”\n]{1,160})”|«\s?([^«»\n]{1,160}?)\s?»|„([^„“”\n]{1,160})[“”]"
-                     r"|\"(?=\S)([^\"\n]{1,160}?)(?<=\S)\"")
+                    r"|\"(?=\S)([^\"\n]{1,160}?)(?<=\S)\""
+                    r"|(?<!\w)‘(?=\S)([^‘\n]{1,160}?)(?<=\S)’(?!\w)")
 _CUE_WINDOW = 7
 _AFTER_WINDOW = 3  # the cue, or two words and the cue, after a quoted name
 _MAX_NAME_WORDS = 14
@@ -49,6 +52,7 @@ class _Cues:
     suffixes: tuple[str, ...]
     function_words: frozenset[str]
     conjunctions: frozenset[str]
+    head_first: bool  # the lexicon's head: "first" (a team's qualifier follows its head word)
 
 
 @cache
@@ -74,6 +78,7 @@ def _cues(lang: str) -> _Cues:
         suffixes=tuple(lex.noun_suffixes),
         function_words=frozenset(norm(w) for w in [*lex.phrase_breaks, *lex.name_stopwords]),
         conjunctions=frozenset(norm(w) for w in lex.list_conjunctions),
+        head_first=lex.head == "first",
     )
 
 
@@ -107,7 +112,7 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
     starts = [t.start for t in tokens]
     last = -1  # token index just after the last quoted model
     for m in QUOTED.finditer(text):
-        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        group = next(i for i in range(1, 6) if m.group(i) is not None)
         name = m.group(group).strip().strip(".,;:!?").strip()
         if not name or len(name.split()) > _MAX_NAME_WORDS or _is_movement(name, cues):
             continue
@@ -118,7 +123,7 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
             continue
         inside = [t for t in tokens[at:bisect_left(starts, m.end())] if t.kind == "word"]
         if not (_has(cues.model, before) or _cue_after(after, cues)
-                or _headed(cues.heads, inside) or _named_group(cues.heads, before, after)
+                or _headed(cues.heads, inside) or _named_group(cues, before, after)
                 or _listed(tokens, at, last, cues)):
             continue
         out.append(ModelName(name, True, m.start(group), m.start(group) + len(name),
@@ -209,14 +214,29 @@ def _headed(heads: PhraseTable[bool], words: list[Token]) -> bool:
                for k in range(1, len(words)))
 
 
-def _named_group(heads: PhraseTable[bool], before: list[Token], after: list[Token]) -> bool:
+def _named_group(cues: _Cues, before: list[Token], after: list[Token]) -> bool:
     """A name given to a team, club or cooperative right before or after it: 'l'équipe
-    « Jeunes volontaires »', 'tim "Pemuda Penjaga Hutan"', 'the "Green Sunday" team'."""
+    « Jeunes volontaires »', 'tim "Pemuda Penjaga Hutan"', 'the "Green Sunday" team'. Where
+    the head comes first, a word that qualifies it may stand between, with its link: 'le
+    groupe d'autogestion « Ruelle sûre »', 'گروه خودگردان “کوچه امن”'."""
+    heads = cues.heads
     words = [t for t in before if t.kind == "word"]
-    if any((hit := heads.match(words, k)) is not None and k + hit[0] == len(words)
-           for k in range(len(words))) and before and before[-1].kind == "word":
-        return True
+    if before and before[-1].kind == "word":
+        for k in range(len(words)):
+            hit = heads.match(words, k)
+            if hit is None:
+                continue
+            rest = words[k + hit[0]:]
+            if not rest or (cues.head_first and _qualifier_of_head(rest, cues)):
+                return True
     return bool(after) and after[0].kind == "word" and heads.match(after, 0) is not None
+
+
+def _qualifier_of_head(words: list[Token], cues: _Cues) -> bool:
+    """One word, after a link word or not ("d'autogestion", "خودگردان"), no function word."""
+    if len(words) == 2 and words[0].norm in cues.links:
+        words = words[1:]
+    return len(words) == 1 and not _is_function_word(words[0], cues)
 
 
 def _is_function_word(token: Token, cues: _Cues) -> bool:

@@ -45,6 +45,8 @@ def canonical_url(url: str | None) -> str | None:
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
+    # the AMP copy of a page is the page: ".../article/amp", "/amp/article", "article.amp"
+    path = re.sub(r"^/amp(?=/)|/amp$|\.amp$", "", path)
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                    if not _TRACKING.match(k))
     return urlunsplit(("https", host, path, urlencode(query), ""))

@@ -82,6 +82,12 @@ def test_too_little_text() -> None:
     ("https://baoquangnam.vn:8080/a-1.html", "https://baoquangnam.vn:8080/a-1.html"),
     ("<https://baoquangnam.vn/a-1.html>.", "https://baoquangnam.vn/a-1.html"),
     ("https://baoquangnam.vn//a//b", "https://baoquangnam.vn/a/b"),
+    # the AMP copy of a page is the page
+    ("https://baoapbac.vn/chinh-tri/cho-gao-1012345/amp/", "https://baoapbac.vn/chinh-tri/cho-gao-1012345"),
+    ("https://baoapbac.vn/amp/chinh-tri/cho-gao-1012345", "https://baoapbac.vn/chinh-tri/cho-gao-1012345"),
+    ("https://baoapbac.vn/cho-gao-1012345.amp", "https://baoapbac.vn/cho-gao-1012345"),
+    ("https://baoapbac.vn/cho-gao-1012345.html?amp=1", "https://baoapbac.vn/cho-gao-1012345.html"),
+    ("https://baoapbac.vn/amp", "https://baoapbac.vn"),
     ("Bao Quang Nam", None),
     ("mailto:toa-soan@baoquangnam.vn", None),
     ("", None),

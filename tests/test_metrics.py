@@ -513,3 +513,17 @@ def test_a_figure_opening_the_clause_after_a_distributive_is_its_subject(
 ])
 def test_an_elided_head_and_a_zero(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # an amount on a multiplier "to" a bare count is no range: the count is of something else
+    ("en", "It has lent VND 1.2 billion to 64 member households.", [("vnd", 1.2e9), ("households", 64)]),
+    ("fr", "Il a prêté 1,2 milliard de dongs à 64 ménages.", [("vnd", 1.2e9), ("households", 64)]),
+    ("en", "Residents gave VND 1.2 billion to 1.5 billion.", [("vnd", 1.2e9), ("vnd", 1.5e9)]),
+    ("en", "Residents gave VND 500 to 800 million.", [("vnd", 5e8), ("vnd", 8e8)]),
+    # "tens of" is no number; disputes settled are cases
+    ("vi", "Trong đó hàng chục mô hình được tỉnh khen thưởng.", []),
+    ("fa", "۱۸ عضو دارد که به حل ۷ اختلاف کمک کرده‌اند.", [("members", 18), ("cases", 7)]),
+])
+def test_an_amount_to_a_count_and_tens_of(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found

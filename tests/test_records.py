@@ -47,6 +47,13 @@ from schemas import ModelRecord
     ("fr", "le modèle « Mobilisation habile des masses dans le déblaiement des terrains »", "Mobilisation habile des masses dans le déblaiement des terrains", True),
     ("id", "model \"Mobilisasi Massa yang Terampil dalam pembebasan lahan\" di komune", "Mobilisasi Massa yang Terampil dalam pembebasan lahan", True),
     ("fa", "مدل «بسیج توده‌ای ماهرانه در پاکسازی زمین» کمیته مردمی", "بسیج توده‌ای ماهرانه در پاکسازی زمین", True),
+    # names in single curly quotes; a closing one followed by a letter is an apostrophe
+    ("en", "the Farmers' Association has run the ‘Grapefruit cooperative’ model since 2018", "Grapefruit cooperative", True),
+    ("vi", "mô hình ‘Thôn không rác thải nhựa’ do Chi hội Phụ nữ thôn khởi xướng", "Thôn không rác thải nhựa", True),
+    ("en", "the union’s ‘Women’s savings club’ model has 40 members", "Women’s savings club", True),
+    # a team's head word first, then a word that qualifies it, then the name
+    ("fr", "le groupe d'autogestion « Ruelle sûre », créé en 2023, compte 18 membres", "Ruelle sûre", True),
+    ("fa", "گروه خودگردان “کوچه امن” که در سال ۲۰۲۳ تأسیس شد", "کوچه امن", True),
     # the cue after the name, past a word or two that qualify it
     ("en", "the ward Youth Union set up the \"Digital citizens\" Zalo group model in 2022", "Digital citizens", True),
 ])
@@ -767,3 +774,8 @@ def test_the_town_alone_is_the_district_called_a_town(lang: str) -> None:
     model, rest = _model_and_rest(BARE_TOWN[lang], lang)
     assert [(m.metric, m.value) for m in model.metrics] == [("scholarships", 58)]
     assert rest == [("models", 128), ("people", 1300)]
+
+
+def test_a_quote_after_a_team_word_and_a_verb_is_no_model() -> None:
+    """Where the head comes last (English), no word may stand between it and a name."""
+    assert find_model_names("The club said “We are proud of it”.", "en") == []
