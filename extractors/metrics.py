@@ -499,6 +499,10 @@ def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str]
     return bool(pattern.search(" ".join(clause.split()[-n:])))
 
 
+# a digit in any script, as str.isdigit says (re's \d is Unicode's decimals; "m²" too)
+_DIGIT = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]")
+
+
 def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -> bool:
     """The clause of the number opens on a distributive word: "Each hectare is planted with";
     it distributes the clause's first figure only ("mỗi tháng quyên góp 300 kg gạo giúp 25 hộ
@@ -508,7 +512,7 @@ def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -
     window = max(0, start - 120)
     parts = re.split(r"([,;.:()\n،؛])", norm_text(view[window:start]))
     clause = parts[-1].split()
-    if any(ch.isdigit() for word in clause[1:] for ch in word):
+    if _DIGIT.search(" ".join(clause[1:])):
         return False
     if clause and pattern.fullmatch(clause[0]):
         return True

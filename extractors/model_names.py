@@ -127,7 +127,7 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
                 or _listed(tokens, at, last, cues)):
             continue
         out.append(ModelName(name, True, m.start(group), m.start(group) + len(name),
-                             _organisation(text, tokens, m.end(), cues)))
+                             _organisation(text, tokens, starts, m.end(), cues)))
         last = bisect_left(starts, m.end())
     return out
 
@@ -173,6 +173,7 @@ def _listed(tokens: list[Token], at: int, last: int, cues: _Cues) -> bool:
 
 def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
     out: list[ModelName] = []
+    starts = [t.start for t in tokens]
     for i, n, _ in cues.model.find_all(tokens):
         tok = tokens[i]
         j = i + n
@@ -199,7 +200,7 @@ def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName
                 " ".join(w.norm for w in words)):
             name = text[words[0].start:words[-1].end]
             out.append(ModelName(name, False, tok.start, words[-1].end,
-                                 _organisation(text, tokens, words[-1].end, cues)))
+                                 _organisation(text, tokens, starts, words[-1].end, cues)))
     return out
 
 
@@ -247,9 +248,12 @@ def _has(table: PhraseTable[bool], window: list[Token]) -> bool:
     return any(table.match(window, k) for k in range(len(window)))
 
 
-def _organisation(text: str, tokens: list[Token], pos: int, cues: _Cues) -> str | None:
-    """The organisation named right after a model name: 'of the Women's Union of ...'."""
-    after = tokens[bisect_left([t.start for t in tokens], pos):][:8]
+def _organisation(text: str, tokens: list[Token], starts: list[int], pos: int,
+                  cues: _Cues) -> str | None:
+    """The organisation named right after a model name: 'of the Women's Union of ...'
+    (`starts`: the tokens' offsets)."""
+    at = bisect_left(starts, pos)
+    after = tokens[at:at + 8]
     for k, tok in enumerate(after):
         if tok.kind == "punct" and tok.text in ",.;()":
             return None
