@@ -129,8 +129,8 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                 continue
             # places of this sentence, but not those of a model named later in it
             cut = min((n.start for n in names if pos < n.start < sentence[1]), default=sentence[1])
-            place = _lowest([p for p in places if sentence[0] <= p.start < cut
-                             and p.level in PLACE_LEVELS])
+            place = _nearest_lowest([p for p in places if sentence[0] <= p.start < cut
+                                     and p.level in PLACE_LEVELS], pos)
             # a "whole province" cue in the sentence outranks a bare level word in it
             wholly = whole is not None and sentence[0] <= whole[0] < sentence[1]
             for level in () if wholly else ("commune", "district"):
@@ -405,6 +405,17 @@ def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place
         return False  # the model's own commune named again
     para_start = text.rfind("\n", 0, place.start) + 1
     return para_start > current.model.start and sentence[0] == para_start
+
+
+def _nearest_lowest(places: list[Place], pos: int) -> Place | None:
+    """The lowest place of a sentence; of several at that level, the last one before the
+    figure: "Tam Duong leads with 312 models, followed by Lap Thach with 298 and Vinh Yen
+    city with 176" gives each district its own count."""
+    lowest = _lowest(places)
+    if lowest is None:
+        return None
+    before = [p for p in places if p.level == lowest.level and p.start < pos]
+    return before[-1] if len(before) > 1 else lowest
 
 
 def _lowest(places: list[Place]) -> Place | None:

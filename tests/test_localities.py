@@ -99,6 +99,27 @@ def test_a_northern_gi_may_be_written_z(latin: str, persian: str) -> None:
     assert skeleton(persian) in skeletons(latin)
 
 
+@pytest.mark.parametrize(("latin", "spelled", "persian", "written"), [
+    # a word-initial d (not đ: the marks tell them apart) is written ز as often as د
+    ("Tam Duong", "Tam Dương", "تام زونگ", True), ("Tam Duong", "Tam Dương", "تام دونگ", True),
+    ("Tam Duong", "Tam Đường", "تام زونگ", False), ("Dong Hoi", "Đồng Hới", "زونگ هوی", False),
+    ("Duy Tien", "Duy Tiên", "زوی تین", True),
+    ("Dong Duong", "Đông Dương", "دونگ زونگ", True), ("Dong Duong", "Đông Dương", "زونگ زونگ", False),
+])
+def test_a_word_initial_d_may_be_written_z(latin: str, spelled: str, persian: str,
+                                           written: bool) -> None:
+    assert (skeleton(persian) in skeletons(latin, spelled)) is written
+
+
+def test_the_tam_duong_written_with_z_is_vinh_phucs() -> None:
+    """Tam Dương (Vinh Phuc) and Tam Đường (Lai Chau) fold to one name; "تام زونگ" is the first."""
+    places, province = places_in("شهرستان تام زونگ در استان وین فوک ۸۶ مدل ساخته است.",
+                                 load_lexicon("fa"))
+    assert province == "Vinh Phuc"
+    assert [(p.level, p.name, p.province) for p in places if p.level == "district"] == [
+        ("district", "Tam Duong", "Vinh Phuc")]
+
+
 @pytest.mark.parametrize(("text", "level", "name"), [
     # a stopword ("با": with) opens a name whose consonants the gazetteer knows; a hyphen
     # joins the halves of a province's name

@@ -120,6 +120,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("Dans la commune de Lac Xuan, à 45 km de Buon Ma Thuot, l'équipe", None, None, None),
         ("Au hameau de Quang Loi, à 2 km du chef-lieu, les habitants", None, None, None),
         ("ce qui a permis d'élucider 5 vols", 5, "cases", "exact"),
+        ("qui a distribué 120 colis-cadeaux aux pauvres", 120, "gifts", "exact"),
         ("une commune où vivent 12 groupes ethniques", None, None, None),  # peoples, not teams
         ("Le hameau, à 1 300 m d'altitude, reçoit", None, None, None),
         ("L'équipe compte deux douzaines de membres.", 24, "members", "exact"),

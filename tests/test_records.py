@@ -779,3 +779,25 @@ def test_the_town_alone_is_the_district_called_a_town(lang: str) -> None:
 def test_a_quote_after_a_team_word_and_a_verb_is_no_model() -> None:
     """Where the head comes last (English), no word may stand between it and a name."""
     assert find_model_names("The club said “We are proud of it”.", "en") == []
+
+
+# A ranking in one sentence: each count after "followed by" counts the models of the place
+# named just before it.
+RANKING = {
+    "en": ("Tam Duong district leads with 312 models, followed by Lap Thach district with 298 and "
+           "Vinh Yen city with 176."),
+    "fr": ("Le district de Tam Duong arrive en tête avec 312 modèles, suivi par le district de Lap "
+           "Thach avec 298 et la ville de Vinh Yen avec 176."),
+    "vi": ("Huyện Tam Dương dẫn đầu với 312 mô hình, tiếp đến là huyện Lập Thạch với 298 và thành "
+           "phố Vĩnh Yên với 176."),
+    "id": ("Distrik Tam Duong memimpin dengan 312 model, disusul Distrik Lap Thach dengan 298 dan "
+           "Kota Vinh Yen dengan 176."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RANKING))
+def test_each_count_of_a_ranking_is_the_place_before_it(lang: str) -> None:
+    records = extract(RANKING[lang], lang)
+    assert [(r.locality.district, [(m.metric, m.value) for m in r.metrics]) for r in records] == [
+        ("Tam Duong", [("models", 312)]), ("Lap Thach", [("models", 298)]),
+        ("Vinh Yen", [("models", 176)])]

@@ -95,13 +95,19 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
-def skeletons(name: str) -> set[str]:
+def skeletons(name: str, spelled: str | None = None) -> set[str]:
     """The skeletons a Latin name may be written with in Persian: a word-initial "gi", which
-    the north says /z/, is written ز as often as گ ("Ngai Giao": "نگای زائو")."""
+    the north says /z/, is written ز as often as گ ("Ngai Giao": "نگای زائو"); so is a
+    word-initial "d" (not "đ", which folding makes a d too: hence `spelled`, the name with its
+    marks): "Tam Dương" is "تام زونگ" as often as "تام دونگ"."""
     keys = {skeleton(name)}
     folded = fold(name)
     if _GI.search(folded):
         keys.add(skeleton(_GI.sub("z", folded)))
+    words, marked = folded.split(), (spelled or "").casefold().split()
+    if len(marked) == len(words) and any(w.startswith("d") for w in marked):
+        keys.add(skeleton(" ".join("z" + f[1:] if w.startswith("d") else f
+                                   for w, f in zip(marked, words, strict=True))))
     return keys
 
 
@@ -136,6 +142,7 @@ class Unit:
     kind: str | None = None  # Xã, Phường, Thị trấn, Huyện, Thành phố ...
     key: str | None = None  # the package's province_district_ward key, for the 2025 mapping
     map: str = "legacy"  # legacy (63 provinces) | 2025 (34 provinces)
+    spelled: str | None = None  # the name with its marks ("Tam Dương"), for Persian skeletons
 
 
 class Gazetteer:
@@ -147,7 +154,7 @@ class Gazetteer:
         self.names: frozenset[str] = frozenset(fold(unit.name) for unit in units)
         for unit in units:
             self.by_name[(unit.map, unit.level, fold(unit.name))].append(unit)
-            for key in skeletons(unit.name):
+            for key in skeletons(unit.name, unit.spelled):
                 self.by_skeleton[(unit.map, key)].append(unit)
             if unit.level == "province":
                 self.provinces[fold(unit.name)].append(unit)
@@ -237,14 +244,15 @@ def gazetteer() -> Gazetteer:
         prov_a, dist_a = ascii_name(prov), ascii_name(_strip_qualifier(dist or ""))
         if ("province", pcode, "") not in seen:
             seen.add(("province", pcode, ""))
-            units.append(Unit("province", prov_a, pcode, prov_a, pcode, key=pkey))
+            units.append(Unit("province", prov_a, pcode, prov_a, pcode, key=pkey, spelled=prov))
         if ("district", dcode, "") not in seen:
             seen.add(("district", dcode, ""))
             units.append(Unit("district", dist_a, dcode, prov_a, pcode, kind=dtype,
-                              key=f"{pkey}_{dkey}"))
+                              key=f"{pkey}_{dkey}", spelled=_strip_qualifier(dist or "")))
         if ward:
             units.append(Unit("commune", ascii_name(_strip_qualifier(ward)), wcode, prov_a, pcode,
-                              dist_a, dcode, wtype, f"{pkey}_{dkey}_{wkey}"))
+                              dist_a, dcode, wtype, f"{pkey}_{dkey}_{wkey}",
+                              spelled=_strip_qualifier(ward)))
     new_names: dict[tuple[str, str], tuple[str, str, str]] = {}
     for prov, ward, pcode, wcode, wtype, pkey, wkey in con.execute(
             "SELECT provinceShort, wardShort, provinceCode, wardCode, wardType, provinceKey, "
