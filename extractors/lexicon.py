@@ -135,6 +135,9 @@ class Lexicon(_Strict):
     head: Literal["first", "last"]  # where the head noun sits in a noun phrase after a number
     modifier_forms: list[str]  # with head "last": cues that modify a following cue ("model gardens")
     ellipsis_cues: list[str]  # "of which 62 ...": later bare numbers count what the first did
+    # letters glued to a number after a currency written before it, multipliers there: "VND120m"
+    # (120 million, not 120 metres), "VND500k"
+    currency_suffixes: dict[str, float]
     # classifiers that stand for a cue phrase they open, said earlier in the sentence: "200 suất
     # cơm ...; tổng cộng đã trao hơn 30.000 suất" (meals)
     elided_heads: list[str]

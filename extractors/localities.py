@@ -93,6 +93,10 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
                 found = _name_after(text, link.end(), stop, quantities)  # "district of Bac Ha"
                 if found and _level_follows(text, found[2], pattern):
                     found = None  # "a commune of Tam Nong district": that is the district
+            if found is None and m.group(0)[:1].isupper() and (
+                    numbered := _name_after(text, m.end(), stop, quantities)) and \
+                    numbered[0].isdigit():
+                found = numbered  # "In Ward 7", "Hamlet 3": a unit named by its number
         unsure = False
         if found is None and "village" not in levels:
             found, unsure = _apposed(text, m, levels, pattern, levels_of, stop)
@@ -421,6 +425,9 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
                 parent = _parent_names(m.parent)
                 units = gz.lookup(m.name, level, province if level != "province" else None,
                                   parent, map_)
+                if not units and level == "commune" and m.name.isdigit():
+                    # a ward named by its number: the gazetteer calls it "Phuong 7"
+                    units = gz.lookup(f"Phuong {m.name}", level, province, parent, map_)
                 if not units and province and level != "province":
                     units = [u for u in gz.lookup(m.name, level, None, parent, map_)
                              if fold(u.district) == fold(parent)] if parent else []

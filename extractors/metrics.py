@@ -38,6 +38,7 @@ class _Tables:
     articles: frozenset[str]
     cues: PhraseTable[str]
     cue_heads: frozenset[str]  # the lexicon's elided_heads ("suất")
+    currency_suffixes: dict[str, float]  # "m" in "VND120m"
     units: PhraseTable[Unit]
     prefix_units: dict[str, Unit]
     breaks: PhraseTable[bool]
@@ -74,6 +75,7 @@ def tables(lang: str) -> _Tables:
     return _Tables(
         articles=frozenset(norm(w) for w in lex.article_numbers),
         cue_heads=frozenset(norm(w) for w in lex.elided_heads),
+        currency_suffixes={norm(k): float(v) for k, v in lex.currency_suffixes.items()},
         cues=PhraseTable(((w, key) for key, words in lex.metrics.items() for w in words),
                          lex.noun_suffixes),
         units=PhraseTable(((w, u) for u in lex.units for w in u.words), lex.noun_suffixes),
@@ -189,6 +191,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             found = _compound_kind(tokens, j + 1, tb)
             if found is None:
                 continue  # "a 10-year plan"
+        elif (glued := _currency_suffix(tokens, j, num, tb)) is not None:
+            found = glued
         else:
             found = _quantity_kind(tokens, j, lex, tb)
         if found is None and (link := _counted_link(num, tokens, j, lang, tb)):
@@ -260,6 +264,19 @@ def _weak_counts(num: Number, tokens: list[Token], factor: float | None, tb: _Ta
         return factor is not None
     nxt = num.last_index + 1
     return nxt < len(tokens) and bool(tb.units.match(tokens, nxt) or tb.cues.match(tokens, nxt))
+
+
+def _currency_suffix(tokens: list[Token], j: int, num: Number,
+                     tb: _Tables) -> tuple[str, float | None, int] | None:
+    """"VND120m", "VND500k": after a currency written before the number, a letter glued to it
+    multiplies it ("120m" is no length there)."""
+    if num.first_index == 0 or j >= len(tokens) or tokens[j].start != num.end:
+        return None
+    unit = tb.prefix_units.get(tokens[num.first_index - 1].norm)
+    factor = tb.currency_suffixes.get(tokens[j].norm)
+    if unit is None or factor is None:
+        return None
+    return unit.metric, unit.factor * factor, j
 
 
 def _prefixed_unit(num: Number, tokens: list[Token], j: int,

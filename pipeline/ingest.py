@@ -93,6 +93,10 @@ def read_documents(path: str, data: bytes) -> tuple[list[RawDocument], list[Reje
 # punctuation and a blank line follows it.
 _HEADLINE = re.compile(r"\A\s*([^\n]{1,200}?)[ \t\r]*\n[ \t\r]*\n")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "؟")
+# a crawler's text: the headline, then at once its dateline ("Thứ Sáu, 22/11/2024 - 10:05",
+# "Cập nhật lúc 09:30, 17/07/2024")
+_DATED_HEADLINE = re.compile(r"\A\s*([^\n]{1,200}?)[ \t\r]*\n(?=[^\n]{0,60}"
+                             r"(?<!\d)(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})(?!\d)[^\n]{0,20}\n)")
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
@@ -101,7 +105,7 @@ def split_headline(text: str) -> tuple[str | None, str]:
     HTML and JSON give the title apart from the text, and a headline restates the body's
     figures ("More than 300 models" over "318 models"): a text file's headline leaves its text
     likewise, so that its figures are not counted twice."""
-    m = _HEADLINE.match(text)
+    m = _HEADLINE.match(text) or _DATED_HEADLINE.match(text)
     if m is None or m.group(1).rstrip().endswith(_SENTENCE_END):
         return None, text
     return m.group(1).strip(), text[m.end():]

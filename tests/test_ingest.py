@@ -196,6 +196,11 @@ def test_bad_input_is_rejected_with_a_reason(name: str, data: bytes, code: str) 
     ("Gio Linh: 96 models of skilled mass mobilisation\r\n\r\n" + VI,
      "Gio Linh: 96 models of skilled mass mobilisation"),
     ("  تو شوان: بیش از ۳۰۰ مدل\n \n" + VI, "تو شوان: بیش از ۳۰۰ مدل"),
+    # a crawler's headline, its dateline at once under it
+    ("Bắc Yên: 71 mô hình “Dân vận khéo”\nThứ Sáu, 22/11/2024 - 10:05\n" + VI,
+     "Bắc Yên: 71 mô hình “Dân vận khéo”"),
+    ("Vĩnh Bảo: Đưa “Dân vận khéo” vào khu dân cư\nCập nhật lúc 09:30, 2024-07-17\n" + VI,
+     "Vĩnh Bảo: Đưa “Dân vận khéo” vào khu dân cư"),
     # no headline: a sentence, a line with no blank line after it, or none at all
     ("Huyện có 318 mô hình.\n\n" + VI, None),
     ("Kabupaten Minh Hoa memiliki 58 model\n" + VI, None),
@@ -204,8 +209,8 @@ def test_bad_input_is_rejected_with_a_reason(name: str, data: bytes, code: str) 
 def test_a_text_files_headline_is_its_title_not_its_text(text: str, title: str | None) -> None:
     (doc,), _ = read_documents("a.txt", text.encode())
     assert doc.title == title
-    assert doc.text.strip().startswith(VI[:20]) == (title is not None or text == VI)
     assert (title or "\x00") not in doc.text
+    assert VI[:20] in doc.text
 
 
 TITLED = """<html><head><meta charset="utf-8"><title>{title}</title></head><body><main><article>

@@ -362,3 +362,19 @@ def test_a_name_the_gazetteer_knows_ends_before_a_person(lang: str, text: str, n
 ])
 def test_a_bracketed_parent_is_read_without_its_level_word(lang: str, text: str, parent: str) -> None:
     assert [m.parent for m in find_mentions(text, lang) if m.parent][:1] == [parent]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a ward named by its number is the gazetteer's "Phuong 7", in English a number after a
+    # capitalised level word too
+    ("vi", "TP Cà Mau có 96 mô hình. Tại Phường 7, tỉnh Cà Mau, mô hình có 320 hộ."),
+    ("en", "Ca Mau city has 96 models.\nIn Ward 7, the model has 320 households."),
+])
+def test_a_ward_named_by_its_number(lang: str, text: str) -> None:
+    places, province = places_in(text, load_lexicon(lang))
+    assert province == "Ca Mau"
+    assert [(p.name, p.district) for p in places if p.level == "commune"] == [("Phuong 7", "Ca Mau")]
+
+
+def test_a_lower_case_level_word_before_a_number_names_nothing_in_english() -> None:
+    assert find_mentions("The team visited the commune 2 times a month.", "en") == []

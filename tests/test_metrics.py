@@ -54,6 +54,10 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("The commune is located 15 km from Thanh Hoa city.", None, None, None),
         ("The hamlet lies 3 km from the border.", None, None, None),  # from a landmark noun
         ("the police have solved 4 thefts", 4, "cases", "exact"),
+        # after a currency written before the number, a glued letter multiplies it
+        ("taught 320 children since 2019 at a cost of VND120m", 120_000_000, "vnd", "exact"),
+        ("the youth union raised VND500k for the fund", 500_000, "vnd", "exact"),
+        ("residents paved a 120m alley", 0.12, "km", "exact"),
         ("a commune home to 12 ethnic groups", None, None, None),  # peoples, not teams
         ("Local people have contributed VND 1.2 billion (50,000 USD)", 1_200_000_000, "vnd", "exact"),
         ("Each household earns VND 180 million per year", None, None, None),
@@ -121,6 +125,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("Au hameau de Quang Loi, à 2 km du chef-lieu, les habitants", None, None, None),
         ("ce qui a permis d'élucider 5 vols", 5, "cases", "exact"),
         ("qui a distribué 120 colis-cadeaux aux pauvres", 120, "gifts", "exact"),
+        ("Le district entend porter ce nombre à 90 modèles d'ici 2026.", None, None, None),  # a goal
         ("une commune où vivent 12 groupes ethniques", None, None, None),  # peoples, not teams
         ("Le hameau, à 1 300 m d'altitude, reçoit", None, None, None),
         ("L'équipe compte deux douzaines de membres.", 24, "members", "exact"),
@@ -308,6 +313,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("یک جاده بتنی ۱٫۲ کیلومتری به روستای بان لونگ ساختند", 1.2, "km", "exact"),
         ("که در ۸ کیلومتری مرکز کمون قرار دارد", None, None, None),  # a distance from a centre
         ("کمون ۱۲ کیلومتر با مرکز استان فاصله دارد", None, None, None),  # "with": a distance too
+        ("شهرستان تاکنون یکصد و بیست مدل را به رسمیت شناخته است", 120, "models", "exact"),
         ("این منطقه محل زندگی ۱۲ گروه قومی است", None, None, None),  # peoples, not teams
         ("از سال ۲۰۲۳ سی خانوار را بسیج کرده است", 30, "households", "exact"),  # thirty, not weak
         ("نه تنها مدل‌ها را گسترش داد", None, None, None),  # "not only", never 9 tons
