@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.gazetteer import Unit, ascii_name, fold, gazetteer
 from extractors.lexicon import Lexicon, load_lexicon
@@ -506,4 +506,75 @@ def places_in(text: str, lex: Lexicon, published: date | None = None) -> tuple[l
     """Every resolved place in a text, and the article's province."""
     mentions = find_mentions(text, lex.lang)
     province = article_province(text, mentions)
-    return resolve(mentions, province, published), province
+    places = resolve(mentions, province, published)
+    bare = _communes_named_bare(text, places, mentions)
+    return sorted(places + bare, key=lambda p: p.start) if bare else places, province
+
+
+_MIN_BARE_WORDS = 2  # a commune named without its level word: two words at least ("A Mu Sung")
+
+
+def _communes_named_bare(text: str, places: list[Place],
+                         mentions: list[PlaceMention]) -> list[Place]:
+    """Communes of the article's districts named without a level word, as a border post or a
+    police station is named after its commune ("Đồn Biên phòng A Mú Sung", "The A Mu Sung
+    Border Guard Station"): a capitalised name of two words or more that the gazetteer holds
+    in a district the article names, outside quotes and outside any mention. Latin script only
+    (a Persian name is matched by its consonants, too loosely to look for it anywhere)."""
+    districts = {(p.province, p.name, p.unit.map) for p in places
+                 if p.level == "district" and p.unit is not None}
+    if not districts or _PERSIAN.search(text):
+        return []
+    folded = _fold_in_place(text)
+    taken = [(m.start, m.end) for m in mentions] + [(q.start(), q.end())
+                                                     for q in QUOTED.finditer(text)]
+    by_name, pattern = _communes_of(frozenset(districts))
+    out: list[Place] = []
+    for m in pattern.finditer(folded) if pattern else ():
+        unit = by_name[re.sub(r"\s+", " ", m.group(0))]
+        if not text[m.start()].isupper() or any(a <= m.start() < b or a < m.end() <= b
+                                                for a, b in taken):
+            continue
+        out.append(Place("commune", unit.name, m.start(), unit.province, unit.district, unit,
+                         "gazetteer-bare"))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _communes_of(districts: frozenset[tuple[str | None, str, str]]
+                 ) -> tuple[dict[str, Unit], re.Pattern[str] | None]:
+    """The communes of these districts with two words or more, by folded name, and one
+    pattern for them all (longest first). A name two districts share is left out."""
+    by_name: dict[str, Unit] = {}
+    shared: set[str] = set()
+    for u in gazetteer().units:
+        if u.level == "commune" and len(u.name.split()) >= _MIN_BARE_WORDS and (
+                u.province, u.district, u.map) in districts:
+            key = fold(u.name)
+            if key in by_name and by_name[key].code != u.code:
+                shared.add(key)
+            by_name[key] = u
+    names = sorted(set(by_name) - shared, key=len, reverse=True)
+    if not names:
+        return {}, None
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return by_name, re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate's table for fold() one character at a time, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = fold(ch)
+        self[code] = out = folded if len(folded) == 1 else ch.lower()
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _fold_in_place(text: str) -> str:
+    """fold() one character at a time, keeping every offset: a character that does not fold
+    to one stays as it is (lower-cased)."""
+    return text.translate(_FOLD_TABLE)

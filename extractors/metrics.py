@@ -225,6 +225,9 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             continue
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
             continue  # "mặt đường rộng 4 m", "roads 6 m wide": a width, not work done
+        if key == "hectares" and factor is not None and factor < _HECTARES_PER_M2 * 10 and \
+                _after_building(tokens, num.first_index, tb):
+            continue  # "nhà văn hóa rộng 120 m²", "a cultural house of 120 m²": a floor, no land
         partitive = _after_partitive(view, surface_start, tb.partitive_re)
         if partitive or (partitive is None and (
                 _clause_words_before(view, surface_start, 4, tb.rate_before_re)
@@ -252,6 +255,28 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                                   start=surface_start, end=surface_end),
             ))
     return out
+
+
+_HECTARES_PER_M2 = 0.0001
+_BUILDING_WINDOW = 4  # words before an area in square metres that may name a building
+
+
+def _after_building(tokens: list[Token], first: int, tb: _Tables) -> bool:
+    """A house word (the houses cues) a few words before an area in square metres, in its
+    clause: the building's floor."""
+    words = 0
+    for k in range(first - 1, -1, -1):
+        tok = tokens[k]
+        if tok.kind == "num" or (tok.kind == "punct" and tok.text in BREAK_PUNCT):
+            return False
+        if tok.kind != "word":
+            continue
+        if tb.cues.match(tokens, k) and tb.cues.match(tokens, k)[1] == "houses":
+            return True
+        words += 1
+        if words >= _BUILDING_WINDOW:
+            return False
+    return False
 
 
 def _weak_counts(num: Number, tokens: list[Token], factor: float | None, tb: _Tables) -> bool:
@@ -401,7 +426,8 @@ def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
     if unit_at < len(tokens) and (unit := tb.units.match(tokens, unit_at)):
         n, spec = unit
         end = unit_at + n
-        if end < len(tokens) and (tb.after.match(tokens, end) or tb.rate.match(tokens, end)):
+        if end < len(tokens) and (tb.after.match(tokens, end) or tb.rate.match(tokens, end)
+                                  or _rate_after_material(tokens, end, tb)):
             return None
         return spec.metric, spec.factor, end - 1
     cue = _cue_after(tokens, j, lex, tb)
@@ -411,6 +437,21 @@ def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
     if _rate_after_count(tokens, last + 1, tb):
         return None
     return key, None, last
+
+
+_MATERIAL_WORDS = 3  # words of what a unit measures, before a rate: "5 tons of fresh tea buds per"
+
+
+def _rate_after_material(tokens: list[Token], i: int, tb: _Tables) -> bool:
+    """A rate after what a unit measures ("5 tons of fresh tea buds per crop", "5 ton pucuk
+    teh segar per musim"): a yield, not a result."""
+    k = i + (hit[0] if (hit := tb.unit_links.match(tokens, i)) else 0)
+    words = 0
+    while (k < len(tokens) and words < _MATERIAL_WORDS and tokens[k].kind == "word"
+           and not tb.rate.match(tokens, k) and not tb.breaks.match(tokens, k)):
+        k += 1
+        words += 1
+    return bool(words) and k < len(tokens) and tb.rate.match(tokens, k) is not None
 
 
 _COUNTED_NOUN_WORDS = 2  # words of the counted noun a distributive may follow

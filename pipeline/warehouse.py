@@ -383,7 +383,9 @@ def _new_stories(con: duckdb.DuckDBPyConnection,
     existing = {row[0] for row in con.execute(
         "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?))", [ids]).fetchall()}
     out: dict[object, dict[str, object]] = {}
-    for a in articles:
+    # a story's row comes from an article keyed by a URL before one that joined it by its
+    # numbers, so that it does not depend on which of them a batch happens to hold
+    for a in sorted(articles, key=lambda a: a["story_method"] == "fingerprint"):
         sid = a["story_id"]
         if sid not in existing and sid not in out:
             key = a["cited_url"] if a["story_method"] == "cited_url" else a["canonical_url"]

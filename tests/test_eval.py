@@ -115,7 +115,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round25", "round25/gold.yaml"),
                                                ("round26", "round26/gold.yaml"),
                                                ("round27", "round27/gold.yaml"),
-                                               ("round28", "round28/gold.yaml")])
+                                               ("round28", "round28/gold.yaml"),
+                                               ("round29", "round29/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 

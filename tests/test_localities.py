@@ -378,3 +378,27 @@ def test_a_ward_named_by_its_number(lang: str, text: str) -> None:
 
 def test_a_lower_case_level_word_before_a_number_names_nothing_in_english() -> None:
     assert find_mentions("The team visited the commune 2 times a month.", "en") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a commune of a district the article names, named without a level word (a border post
+    # or a police station bears its commune's name)
+    ("vi", "Toàn huyện Bát Xát có 85 mô hình.\nĐồn Biên phòng A Mú Sung phối hợp xã xây dựng mô hình."),
+    ("en", "Bat Xat district has 85 models.\nThe A Mu Sung Border Guard Station coordinated with the commune."),
+    ("id", "Distrik Bat Xat memiliki 85 model.\nPos Penjaga Perbatasan A Mu Sung bekerja sama dengan komune."),
+])
+def test_a_communes_name_without_its_level_word(lang: str, text: str) -> None:
+    places, _ = places_in(text, load_lexicon(lang))
+    assert [(p.name, p.district, p.resolved_by) for p in places if p.level == "commune"] == [
+        ("A Mu Sung", "Bat Xat", "gazetteer-bare")]
+
+
+@pytest.mark.parametrize("text", [
+    "Toàn huyện Bát Xát có 85 mô hình. Mô hình “A Mú Sung xanh” ra đời.",  # inside a quoted name
+    "Toàn huyện Bát Xát có 85 mô hình, đón đoàn của a mú sung.",  # not capitalised
+    "Toàn huyện Sa Pa có 85 mô hình. Đồn Biên phòng A Mú Sung phối hợp.",  # not a commune of Sa Pa
+])
+def test_no_bare_commune_outside_the_articles_districts_or_in_quotes(text: str) -> None:
+    places, _ = places_in(text, load_lexicon("vi"))
+    assert [p.name for p in places if p.resolved_by == "gazetteer-bare"] == []
+

@@ -534,3 +534,26 @@ def test_an_elided_head_and_a_zero(lang: str, text: str, found: list[tuple[str, 
 ])
 def test_an_amount_to_a_count_and_tens_of(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a rate after what a unit measures: a yield, not a result
+    ("en", "so far 74 households have joined, with an output of 5 tons of fresh tea buds per crop.",
+     [("households", 74)]),
+    ("id", "hingga kini 74 rumah tangga berpartisipasi dengan hasil 5 ton pucuk teh segar per musim.",
+     [("households", 74)]),
+    ("fr", "6 tonnes de déchets plastiques ont été ramenées à terre.", [("tons", 6)]),
+    # an area in square metres a few words after a house word: the building's floor
+    ("vi", "Bà con góp 850 ngày công xây mới nhà văn hóa rộng 120 m².", [("working_days", 850)]),
+    ("en", "Villagers gave 850 working days to build a new cultural house of 120 m².",
+     [("working_days", 850)]),
+    ("id", "Warga menyumbang 850 hari kerja untuk membangun balai budaya baru seluas 120 m².",
+     [("working_days", 850)]),
+    ("vi", "Người dân hiến 5.000 m2 đất làm đường.", [("hectares", 0.5)]),
+    # Persian "که" (that) alone carries no count on: "که ۴۸ جلسه" counts sessions
+    ("fa", "تیم را با ۲۵ عضو تشکیل داد که ۴۸ جلسه آگاهی‌رسانی برای ۲۶۰۰ نفر برگزار کرده است.",
+     [("members", 25), ("people", 2600)]),
+])
+def test_a_yield_a_floor_and_a_bare_that(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+

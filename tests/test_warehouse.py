@@ -396,3 +396,22 @@ def test_models_hidden_from_the_collector_only_while_a_run_lasts(tmp_path: Path,
     assert gc.get_freeze_count() == 0
     assert max(frozen) > 100_000  # the models were frozen during the run
     assert snapshot(whole) == snapshot(small)
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_a_storys_row_comes_from_its_url_keyed_article_whatever_the_order(
+        tmp_path: Path, order: int) -> None:
+    """A translation joined by its numbers and the original it joined, in one batch: the
+    story's row is the original's URL, as it is when they arrive in two batches."""
+    joined = {"story_id": "s_1", "story_method": "fingerprint", "cited_url": None,
+              "canonical_url": None}
+    anchor = {"story_id": "s_1", "story_method": "cited_url",
+              "cited_url": "https://baolaocai.vn/bat-xat-389123.html",
+              "canonical_url": "https://www.vietnam.vn/id/bat-xat"}
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    try:
+        rows = warehouse._new_stories(con, [joined, anchor][::1 if order == 0 else -1])
+    finally:
+        con.close()
+    assert rows == [{"story_id": "s_1", "canonical_url": "https://baolaocai.vn/bat-xat-389123.html",
+                     "method": "cited_url"}]
