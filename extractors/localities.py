@@ -275,9 +275,12 @@ def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
     if norm(words[0].group()) in stop and not _opens_known_persian(
             [w.group() for w in words[:4]]):
         return None  # "با" (with) opens "با ریا - وونگ تائو" (Ba Ria - Vung Tau) only
-    if fold_digits(words[0].group()).isdigit() and len(words) > 1 and \
-            norm(words[1].group()) in quantities:
-        return None
+    if fold_digits(words[0].group()).isdigit():
+        if len(words) > 1 and norm(words[1].group()) in quantities:
+            return None
+        # a unit named by its number is that number alone: "ناحیه ۸ شهر هوشی‌مین" (District 8
+        # of Ho Chi Minh City)
+        return words[0].group(), pos, pos + words[0].end()
     picked = []
     last, most = 0, 3
     for w in words:
@@ -412,11 +415,20 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
             return Place("village", digits.group(0), m.start) if digits else None
         return Place("village", ascii_name(m.name), m.start)
     levels = tuple(lv for lv in m.levels if lv != "village")
+    number = fold_digits(m.name).strip()
     for map_ in maps:
         for level in levels:
             if map_ == "2025" and level == "district":
                 continue
-            if persian:
+            if number.isdigit():
+                # a unit named by its number ("Phường 7", "District 8", "ناحیه ۸"): the
+                # gazetteer names it by its kind ("Phuong 7", "Quan 8")
+                units = gz.numbered(str(int(number)), level,
+                                    province if level != "province" else None, None, map_)
+                if len(units) > 1 and level == "commune" and districts:
+                    units = [u for u in units if fold(u.district) in districts] or units
+                how = "gazetteer" if map_ == "legacy" else "gazetteer-2025"
+            elif persian:
                 unit = _persian_unit(m.name, (level,), province if level != "province" else None,
                                      map_, districts if level == "commune" else frozenset())
                 units = [unit] if unit else []
@@ -425,9 +437,6 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
                 parent = _parent_names(m.parent)
                 units = gz.lookup(m.name, level, province if level != "province" else None,
                                   parent, map_)
-                if not units and level == "commune" and m.name.isdigit():
-                    # a ward named by its number: the gazetteer calls it "Phuong 7"
-                    units = gz.lookup(f"Phuong {m.name}", level, province, parent, map_)
                 if not units and province and level != "province":
                     units = [u for u in gz.lookup(m.name, level, None, parent, map_)
                              if fold(u.district) == fold(parent)] if parent else []

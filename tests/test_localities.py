@@ -57,6 +57,15 @@ def test_names_match_without_tone_marks_and_in_any_case() -> None:
         assert [u.code for u in gz.lookup(spelling, "commune", "Quang Nam")] == ["20932"]
 
 
+def test_units_named_by_their_kind_and_a_number_are_found_by_the_number() -> None:
+    gz = gazetteer()
+    assert [(u.name, u.province) for u in gz.numbered("8", "district")] == [("Quan 8", "Ho Chi Minh")]
+    assert {u.name for u in gz.numbered("7", "commune", "Ca Mau")} == {"Phuong 7"}
+    # a commune whose name holds a number is not named by it: "Gia Tan 1" is a Xã
+    assert gz.lookup("Gia Tan 1", "commune")
+    assert all(u.name.startswith("Phuong ") for u in gz.numbered("1", "commune"))
+
+
 def test_both_maps_are_stored() -> None:
     places, province = places_in("xã Trà Ka, huyện Bắc Trà My, tỉnh Quảng Nam", load_lexicon("vi"))
     loc = to_locality(places, province)
@@ -374,6 +383,21 @@ def test_a_ward_named_by_its_number(lang: str, text: str) -> None:
     places, province = places_in(text, load_lexicon(lang))
     assert province == "Ca Mau"
     assert [(p.name, p.district) for p in places if p.level == "commune"] == [("Phuong 7", "Ca Mau")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a district named by its number is the gazetteer's "Quan 8" (Ho Chi Minh City's alone), and
+    # it picks which of the city's many "Phuong 4" its ward is; the city need not be named
+    ("vi", "Toàn Quận 8 hiện có 112 mô hình.\nTại Phường 4, mô hình có 420 hộ dân."),
+    ("en", "District 8 of Ho Chi Minh City now has 112 models.\nIn Ward 4, 420 households joined."),
+    ("fa", "ناحیه ۸ شهر هوشی‌مین اکنون ۱۱۲ مدل دارد.\nدر بخش ۴، ۴۲۰ خانوار شرکت کردند."),
+    ("id", "Distrik 8 memiliki 112 model.\nDi Kelurahan 4, 420 rumah tangga ikut serta."),
+])
+def test_a_district_and_its_ward_named_by_their_numbers(lang: str, text: str) -> None:
+    places, _ = places_in(text, load_lexicon(lang))
+    assert [(p.level, p.name, p.district) for p in places if p.level in ("district", "commune")] \
+        == [("district", "Quan 8", None), ("commune", "Phuong 4", "Quan 8")]
+    assert {p.province for p in places if p.level in ("district", "commune")} == {"Ho Chi Minh"}
 
 
 def test_a_lower_case_level_word_before_a_number_names_nothing_in_english() -> None:

@@ -130,6 +130,15 @@ def _closeness(roman: str, unit: str) -> tuple[float, float]:
     return fuzz.ratio(roman, unit.replace("u", "o")), fuzz.ratio(roman, unit)
 
 
+def _number_of(unit: Unit) -> str | None:
+    """The number of a unit named by its kind and a number ("Phuong 7", a Phường; "Quan 8", a
+    Quận), else None: "Gia Tan 1", a Xã, is a name that holds a number."""
+    head, _, number = unit.name.rpartition(" ")
+    if number.isdigit() and unit.kind and fold(head) == fold(unit.kind):
+        return str(int(number))
+    return None
+
+
 @dataclass(frozen=True)
 class Unit:
     level: str  # province | district | commune
@@ -152,8 +161,11 @@ class Gazetteer:
         self.by_skeleton: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         self.provinces: dict[str, list[Unit]] = defaultdict(list)
         self.names: frozenset[str] = frozenset(fold(unit.name) for unit in units)
+        self.by_number: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
         for unit in units:
             self.by_name[(unit.map, unit.level, fold(unit.name))].append(unit)
+            if number := _number_of(unit):
+                self.by_number[(unit.map, unit.level, number)].append(unit)
             for key in skeletons(unit.name, unit.spelled):
                 self.by_skeleton[(unit.map, key)].append(unit)
             if unit.level == "province":
@@ -165,6 +177,12 @@ class Gazetteer:
         """Units of this level and name, narrowed by the province and district if given."""
         found = self.by_name.get((map_, level, fold(name)), [])
         return _narrow(found, province, district)
+
+    def numbered(self, number: str, level: str, province: str | None = None,
+                 district: str | None = None, map_: str = "legacy") -> list[Unit]:
+        """Units named by their number ("Phường 7", "Quận 8"): the number alone, as a text
+        gives it after any level word ("Ward 7", "District 8", "ناحیه ۸")."""
+        return _narrow(self.by_number.get((map_, level, number), []), province, district)
 
     def knows(self, name: str) -> bool:
         """Whether any unit, of any level and on either map, has this name."""
