@@ -42,6 +42,9 @@ class Unit(_Strict):
 class NotMetricCues(_Strict):
     before: list[str]  # identifier words just before a number: "No.", "số", "شماره"
     after: list[str]  # words just after the quantity: "%", "wide", "years", "stars"
+    # currencies other than the dong, before or after a number: an amount with no key ("USD
+    # 5,000", "2.000 USD", "دلار")
+    foreign_currencies: list[str]
     rate: list[str]  # words after the counted noun or unit that make it a rate: "per", "mỗi"
     not_rate: list[str] = []  # longer phrases opening on a rate word that are no rate: "par la"
     dimension: list[str]  # near a length, a width or height rather than work done: "rộng"

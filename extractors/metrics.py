@@ -83,7 +83,8 @@ def tables(lang: str) -> _Tables:
         breaks=PhraseTable((w, True) for w in lex.phrase_breaks),
         range_words=PhraseTable((w, True) for w in lex.range_words),
         unit_links=PhraseTable((w, True) for w in lex.unit_links),
-        after=_StopPhrases([*((w, True) for w in lex.not_metric.after),
+        after=_StopPhrases([*((w, True) for w in [*lex.not_metric.after,
+                                                   *lex.not_metric.foreign_currencies]),
                       *((w, False) for w in lex.not_metric.not_rate)]),
         # a longer phrase that is no rate wins over the rate word it opens on ("par la population")
         rate=_StopPhrases([*((w, True) for w in lex.not_metric.rate),
@@ -91,7 +92,7 @@ def tables(lang: str) -> _Tables:
         modifiers=frozenset(norm(w) for w in lex.modifier_forms),
         qualifier_re=suffix_regex(qualifier_of),
         qualifier_of=qualifier_of,
-        identifier_re=suffix_regex(lex.not_metric.before),
+        identifier_re=suffix_regex([*lex.not_metric.before, *lex.not_metric.foreign_currencies]),
         range_prefix_re=suffix_regex(lex.range_prefixes),
         range_pairs={norm(k): frozenset(norm(w) for w in v) for k, v in lex.range_pairs.items()},
         year_word_re=suffix_regex([*lex.year_words, *lex.month_names]),

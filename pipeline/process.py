@@ -8,7 +8,7 @@ from __future__ import annotations
 from pipeline.clean import apply_char_map, clean_text
 from pipeline.ingest import read_documents
 from pipeline.language import detect_language
-from pipeline.stories import canonical_url, cited_url, page_url, story_id, story_key
+from pipeline.stories import canonical_url, cited_site, cited_url, page_url, story_id, story_key
 from pipeline.warehouse import FileResult
 from schemas import Article, RawDocument, Rejection
 
@@ -91,7 +91,7 @@ def prepare_article(doc: RawDocument) -> Article:
     own = canonical_url(doc.url)
     if cited == own:
         cited = None  # an original citing itself is still the original
-    key, method = story_key(own, cited)
+    key, method = story_key(own, cited, None if cited else cited_site(text, doc.cited_url))
     return Article(
         article_id=doc.article_id, path=doc.path, record_no=doc.record_no,
         source_format=doc.source_format, title=doc.title, url=doc.url, canonical_url=own,

@@ -82,12 +82,25 @@ def cited_url(text: str) -> str | None:
     return None
 
 
-def story_key(own_url: str | None, cited: str | None) -> tuple[str | None, str]:
-    """(canonical URL that names the story, method)."""
+def cited_site(text: str, link: str | None = None) -> str | None:
+    """The site a 'Source:' line (or the page's source link) names without naming a page
+    ("Source: baolangson.vn"): the text is a republication, but not of a page a URL can key."""
+    for url in [*reversed([m.group(1) for m in _source_line_re().finditer(text)]), link]:
+        canon = canonical_url(url)
+        if canon and not page_url(url):
+            return urlsplit(canon).hostname
+    return None
+
+
+def story_key(own_url: str | None, cited: str | None,
+              source_site: str | None = None) -> tuple[str | None, str]:
+    """(canonical URL that names the story, method). A text whose source is another site,
+    named without its page, is keyed by no URL: its own would make a story of the copy
+    alone, where its numbers can join it to the original's (see same_report)."""
     if cited:
         return cited, "cited_url"
     own = page_url(own_url)
-    if own:
+    if own and not (source_site and source_site != urlsplit(own).hostname):
         return own, "own_url"
     return None, "singleton"
 

@@ -9,7 +9,7 @@ from langdetect.detector import Detector
 
 from pipeline.detector import FastDetector
 from pipeline.language import _factory, detect_language
-from pipeline.stories import canonical_url, cited_url, story_id, story_key
+from pipeline.stories import canonical_url, cited_site, cited_url, story_id, story_key
 from tests.conftest import SEED_LANGS
 
 
@@ -125,6 +125,21 @@ def test_documents_without_url_are_stories_of_their_own() -> None:
     assert method == "singleton"
     assert story_id(key, "a.txt") != story_id(key, "b.txt")
     assert story_id(key, "a.txt") == story_id(key, "a.txt")
+
+
+@pytest.mark.parametrize(("text", "link", "own", "method"), [
+    # a copy naming its source by the site alone is keyed by no URL: its numbers join it to
+    # the original (its own URL would make a story of the copy)
+    ("…\nSource: baolangson.vn", None, "https://www.vietnam.vn/en/loc-binh", "singleton"),
+    ("…\nمنبع: www.baolangson.vn", None, "https://vietnam.vn/fa/loc-binh", "singleton"),
+    ("…\nSumber: Báo Lạng Sơn", "https://baolangson.vn/", "https://vietnam.vn/id/loc-binh", "singleton"),
+    # a site's own article naming itself is the original; no source at all keeps the own URL
+    ("…\nNguồn: baolangson.vn", None, "https://baolangson.vn/loc-binh-5034567.html", "own_url"),
+    ("…\nTheo Báo Lạng Sơn", None, "https://vietnam.vn/en/loc-binh", "own_url"),
+])
+def test_a_source_named_by_its_site_alone_leaves_the_story_to_the_numbers(
+        text: str, link: str | None, own: str, method: str) -> None:
+    assert story_key(canonical_url(own), None, cited_site(text, link))[1] == method
 
 
 def test_the_count_index_keeps_every_match_in_order() -> None:

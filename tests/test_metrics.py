@@ -557,3 +557,20 @@ def test_an_amount_to_a_count_and_tens_of(lang: str, text: str, found: list[tupl
 def test_a_yield_a_floor_and_a_bare_that(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
 
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # an amount in a currency other than the dong has no key, before or after its number, and
+    # an ellipsis cue carries no count onto it ("including USD 5,000")
+    ("en", "Filters for 215 poor households cost nearly VND 430 million, including USD 5,000 from a "
+     "sponsor.", [("households", 215), ("vnd", 430_000_000)]),
+    ("en", "A sponsor gave $5,000 and 20 households joined.", [("households", 20)]),
+    ("vi", "Một doanh nghiệp tài trợ thêm 2.000 USD để mua sách cho 85 hộ.", [("households", 85)]),
+    ("vi", "Hội viên góp 15 triệu đồng và 500 đô la mỹ.", [("vnd", 15_000_000)]),
+    ("fr", "Une entreprise a offert 2 000 USD et 3 000 euros à 85 foyers.", [("households", 85)]),
+    ("id", "Sebuah perusahaan menyumbang 2.000 dolar AS untuk 85 rumah tangga.", [("households", 85)]),
+    ("fa", "یک شرکت ۲۰۰۰ دلار به ۸۵ خانوار اهدا کرد.", [("households", 85)]),
+])
+def test_a_foreign_currency_amount_has_no_key(lang: str, text: str,
+                                             found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
