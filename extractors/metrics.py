@@ -618,6 +618,13 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
     if landmark and landmark.start() < end and (landmark.group(1)[0].isupper() or norm(
             landmark.group(1)) in tb.landmark_nouns):
         return True
+    # the cue before the length, its landmark between: "cách trung tâm thành phố 30 km"
+    if tb.landmark_re is not None:
+        raw = re.split(r"[,;.:()]", view[max(0, start - 40):start])[-1]
+        for cue in tb.landmark_re.finditer(raw):
+            if not any(ch.isdigit() for ch in raw[cue.end():]) and (
+                    cue.group(1)[0].isupper() or norm(cue.group(1)) in tb.landmark_nouns):
+                return True
     # "lebar 2,5 m dan panjang 15 m", "rộng 3 m, dài 20 m": a length after a width is a size
     return bool(tb.length_re and tb.length_re.search(before) and tb.dimension_re.search(
         norm_text(view[max(0, start - 60):start])))

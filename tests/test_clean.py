@@ -32,7 +32,8 @@ def test_a_comment_counter_ends_the_article() -> None:
 
 
 @pytest.mark.parametrize("heading", ["Même sujet", "Same topic", "Cùng chủ đề", "Topik yang sama",
-                                     "همان موضوع", "Related news", "Tin liên quan"])
+                                     "همان موضوع", "Related news", "Tin liên quan",
+                                     "Bài viết liên quan:", "Đọc thêm"])
 def test_related_headlines_after_the_article_are_dropped(heading: str) -> None:
     body = "\n".join([PARAGRAPH] * 4)
     cleaned = clean_text(f"{body}\n{heading}\nDes avions et 13 000 soldats s'entraînent\nChiffre")

@@ -281,6 +281,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("با 20 عضو راه اندازی شد", 20, "members", "exact"),
         ("بیش از ۳۰۰ گشت را سازماندهی کنند", 300, "patrols", "more_than"),
         ("۳۷ مورد سرقت اموال", 37, "cases", "exact"),
+        ("۴ مورد با ۶ متهم را کشف کرده‌اند", 6, "subjects", "exact"),
         ("در هر 8 روستای کمون", 8, "villages", "exact"),
         ("حداقل ۲ تا ۳ مدل جدید", 3, "models", "range"),
         ("حداقل یک مدل نمونه", 1, "models", "at_least"),
@@ -573,4 +574,19 @@ def test_a_yield_a_floor_and_a_bare_that(lang: str, text: str, found: list[tuple
 ])
 def test_a_foreign_currency_amount_has_no_key(lang: str, text: str,
                                              found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a landmark cue before a length, the landmark between: a distance, not work done
+    ("vi", "Ở xã Bãi Thơm, cách trung tâm thành phố 30 km, mô hình đã lắp 145 bóng đèn.",
+     [("lights", 145)]),
+    ("vi", "Bản Huổi Lực nằm cách Mường Chà 25 km, có 65 hộ tham gia.", [("households", 65)]),
+    # "cách" (a way of doing) before a common word: the length is work done
+    ("vi", "Với cách làm này, xã đã bê tông hóa 3 km đường.", [("km", 3)]),
+    ("fr", "Dans la commune de Bai Thom, à 30 km du centre-ville, 145 lampes ont été installées.",
+     [("lights", 145)]),
+])
+def test_a_distance_from_a_landmark_named_before_it(lang: str, text: str,
+                                                    found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
