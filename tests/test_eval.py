@@ -116,7 +116,10 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round26", "round26/gold.yaml"),
                                                ("round27", "round27/gold.yaml"),
                                                ("round28", "round28/gold.yaml"),
-                                               ("round29", "round29/gold.yaml")])
+                                               ("round29", "round29/gold.yaml"),
+                                               ("round30", "round30/gold.yaml"),
+                                               ("round31", "round31/gold.yaml"),
+                                               ("round32", "round32/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
