@@ -56,9 +56,17 @@ def canonical_url(url: str | None) -> str | None:
 def _source_line_re() -> re.Pattern[str]:
     cues = sorted({c for lx in all_lexicons() for c in lx.source_cues}, key=len, reverse=True)
     body = "|".join(re.escape(c) for c in cues)
+    # the address right after the cue, or after the source's name on the same line, where it
+    # is written as one ("Source: Binh Duong newspaper (https://baobinhduong.vn/...)")
     return re.compile(
         rf"(?im)^\s*(?:{body})\s*[:：\-–]?\s*(?:\(?\s*)((?:https?://|www\.)?[\w.-]+\.[a-z]{{2,}}"
-        rf"(?:/[^\s<>\"“”«»]*)?)")
+        rf"(?:/[^\s<>\"“”«»]*)?)"
+        rf"|^\s*(?:{body})\s*[:：\-–]?[^\n]{{1,80}}?[\s(\[]((?:https?://|www\.)[\w.-]+\.[a-z]{{2,}}"
+        rf"(?:/[^\s<>\"“”«»()\[\]]*)?)")
+
+
+def _source_urls(text: str) -> list[str]:
+    return [m.group(1) or m.group(2) for m in _source_line_re().finditer(text)]
 
 
 def page_url(url: str | None) -> str | None:
@@ -74,8 +82,7 @@ def page_url(url: str | None) -> str | None:
 
 def cited_url(text: str) -> str | None:
     """The page a translation cites on a 'Source: ...' line (the last one wins)."""
-    found = [m.group(1) for m in _source_line_re().finditer(text)]
-    for url in reversed(found):
+    for url in reversed(_source_urls(text)):
         canon = page_url(url)
         if canon:
             return canon
@@ -85,7 +92,7 @@ def cited_url(text: str) -> str | None:
 def cited_site(text: str, link: str | None = None) -> str | None:
     """The site a 'Source:' line (or the page's source link) names without naming a page
     ("Source: baolangson.vn"): the text is a republication, but not of a page a URL can key."""
-    for url in [*reversed([m.group(1) for m in _source_line_re().finditer(text)]), link]:
+    for url in [*reversed(_source_urls(text)), link]:
         canon = canonical_url(url)
         if canon and not page_url(url):
             return urlsplit(canon).hostname

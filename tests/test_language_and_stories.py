@@ -108,6 +108,12 @@ def test_canonical_url(url: str, canonical: str | None) -> None:
     ("…\nSource: baolamdong.vn", None),
     ("…\nSumber: https://www.baolamdong.vn/", None),
     ("…\nSource: baolamdong.vn/a-1.html\nSource: baolamdong.vn", "https://baolamdong.vn/a-1.html"),
+    # the address after the source's name on its line, written as an address
+    ("…\nSource: Binh Duong newspaper (https://baobinhduong.vn/a-1.html)", "https://baobinhduong.vn/a-1.html"),
+    ("…\nNguồn: Báo Lào Cai - https://baolaocai.vn/a-1.html", "https://baolaocai.vn/a-1.html"),
+    ("…\nSumber: Báo Hậu Giang (www.baohaugiang.com.vn/a-1.html).", "https://baohaugiang.com.vn/a-1.html"),
+    ("…\nSource : Báo Cao Bằng, https://baocaobang.vn/a-1.html", "https://baocaobang.vn/a-1.html"),
+    ("…\nSource: Binh Duong newspaper. Photo: baobinhduong.vn", None),
 ])
 def test_cited_url(text: str, url: str | None) -> None:
     assert cited_url(text) == url
