@@ -590,3 +590,15 @@ def test_a_foreign_currency_amount_has_no_key(lang: str, text: str,
 def test_a_distance_from_a_landmark_named_before_it(lang: str, text: str,
                                                     found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # parents are people
+    ("vi", "Mô hình đã vận động 150 phụ huynh đóng góp gạo."),
+    ("en", "The model mobilized 150 parents to contribute rice."),
+    ("fr", "Le modèle a mobilisé 150 parents d'élèves."),
+    ("id", "Model ini menggerakkan 150 orang tua siswa."),
+    ("fa", "این مدل ۱۵۰ والدین را بسیج کرد."),
+])
+def test_parents_are_people(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("people", 150)]
