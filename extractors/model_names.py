@@ -181,8 +181,9 @@ def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName
             j += 1
         elif "" not in cues.links:
             continue
-        if j >= len(tokens) or tokens[j].kind != "word" or cues.blockers.match(tokens, j):
-            continue
+        if j >= len(tokens) or tokens[j].kind != "word" or cues.blockers.match(tokens, j) \
+                or _is_function_word(tokens[j], cues):
+            continue  # ("model-model di seluruh provinsi": a place phrase, not a name)
         words: list[Token] = []
         ended_at_name = False  # a description runs up to its organisation or its place
         while j < len(tokens) and len(words) < _MAX_DESCRIPTION_WORDS:

@@ -93,6 +93,11 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
                      default=sentence[1])
             current.places = [p for p in places
                               if (event.start if listed else sentence[0]) <= p.start < hi]
+            if listed and not current.places:
+                # "Ở phường X, mô hình “A” có ..., còn mô hình “B” ...": with no place of its
+                # own, a listed model is at the places that open its sentence
+                first = min(n.start for n in names if sentence[0] <= n.start < event.start)
+                current.places = [p for p in places if sentence[0] <= p.start < first]
             current.bare_commune = _names_bare_level(text[sentence[0]:sentence[1]], lang, "commune")
             if not listed and not (whole is not None and sentence[0] <= whole[0] < sentence[1]):
                 _take_figures_before(current, place_wide, sentence[0], event.start)
@@ -141,9 +146,11 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             key: tuple[str, ...] = (place.level, place.name) if place else (
                 "province", province or "")
             held = place_wide.get(key)
-            if held is not None and event.year is not None and event.year not in (
-                    years_of := {m.year for m in held.metrics if m.year is not None}) and years_of:
-                key = (*key, str(event.year))  # "Năm 2024, toàn huyện ...": another year's facts
+            if held is not None and event.year is not None and (
+                    dated := _years_of(held, years, text)) and event.year not in dated:
+                # "Năm 2024, toàn huyện ...": another year's facts than those already held
+                # (their own years, or their sentences': "in the period 2020-2024")
+                key = (*key, str(event.year))
             stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
             stretch.metrics.append(event)
     _list_places(text, lex, places, models, place_wide, sentences)
@@ -551,6 +558,13 @@ def _year(years: list[YearMention], s: _Stretch, end: int,
     if first.until:
         return first.year, first.year, first.until
     return first.year, first.year if first.open_ended else None, None
+
+
+def _years_of(s: _Stretch, years: list[YearMention], text: str) -> set[int]:
+    """The years a place's figures are dated by: their own, or those said in their sentences."""
+    return {m.year for m in s.metrics if m.year is not None} | {
+        y.year for y in years if not y.bare and any(
+            _same_sentence(text, y.start, m.evidence.start) for m in s.metrics)}
 
 
 def _in_metric(year: YearMention, s: _Stretch) -> bool:

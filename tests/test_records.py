@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
 
 from extractors import extract
@@ -758,6 +761,68 @@ def test_a_places_figures_of_another_year_are_a_record_of_their_own(lang: str) -
     assert [(r.locality.district, r.year, [(m.metric, m.value) for m in r.metrics])
             for r in records] == [("Phong Dien", 2021, [("models", 186)]),
                                   ("Phong Dien", 2024, [("hectares", 1.2)])]
+
+
+# ... and so do a year's figures after the place's figures dated only by their sentence's period
+YEAR_AFTER_PERIOD = {
+    "vi": ("Huyện Phong Điền có 186 mô hình “Dân vận khéo” xây dựng trong giai đoạn 2020-2024.\n"
+           "Riêng năm 2024, toàn huyện vận động nhân dân hiến 12.000 m2 đất làm đường."),
+    "en": ("Phong Dien district has 186 models built in the period 2020-2024.\n"
+           "In 2024 alone, the whole district mobilised residents to donate 12,000 m2 of land."),
+    "id": ("Distrik Phong Dien memiliki 186 model yang dibangun dalam periode 2020-2024.\n"
+           "Pada tahun 2024 saja, seluruh distrik memobilisasi warga menyumbangkan 12.000 m2 tanah."),
+    "fr": ("Le district de Phong Dien compte 186 modèles construits au cours de la période 2020-2024.\n"
+           "Rien qu'en 2024, tout le district a mobilisé les habitants pour céder 12 000 m2 de terres."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(YEAR_AFTER_PERIOD))
+def test_a_years_figures_after_the_places_period_are_a_record_of_their_own(lang: str) -> None:
+    records = extract(YEAR_AFTER_PERIOD[lang], lang)
+    assert [(r.locality.district, r.year, [(m.metric, m.value) for m in r.metrics])
+            for r in records] == [("Phong Dien", 2020, [("models", 186)]),
+                                  ("Phong Dien", 2024, [("hectares", 1.2)])]
+
+
+@pytest.mark.parametrize("lang", sorted(YEAR_AFTER_PERIOD))
+def test_a_years_figures_after_the_places_undated_ones_join_them(lang: str) -> None:
+    # undated figures, then the same place's figures of one year: one record, of that year
+    text = YEAR_AFTER_PERIOD[lang].split("\n")
+    undated = re.sub(r"\s*(?:xây dựng trong giai đoạn|built in the period|yang dibangun dalam "
+                     r"periode|construits au cours de la période) 2020-2024", "", text[0])
+    records = extract(f"{undated}\n{text[1]}", lang)
+    assert [(r.locality.district, r.year, len(r.metrics)) for r in records] == [("Phong Dien", 2024, 2)]
+
+
+# Two models in one sentence after its place: the second, with no place of its own, is there too.
+TWO_IN_ONE = {
+    "vi": ("Tại xã Ia Hrung, mô hình “Làng không rác thải nhựa” có 180 hộ tham gia.\n"
+           "Ở phường Hoài Nhơn Bắc, mô hình “Tàu cá an toàn” (thành lập năm 2022) có 42 tổ viên, "
+           "còn mô hình “Ngư dân giúp nhau” (năm 2023) thu hút 65 hộ tham gia."),
+    "fr": ("Dans la commune d'Ia Hrung, le modèle « Village sans déchets » réunit 180 foyers.\n"
+           "Dans le quartier de Hoai Nhon Bac, le modèle « Bateaux de pêche sûrs » (créé en 2022) "
+           "compte 42 membres, tandis que le modèle « Pêcheurs solidaires » (2023) réunit 65 foyers."),
+    "en": ("In Ia Hrung commune, the \"Plastic-free village\" model has 180 households.\n"
+           "In Hoai Nhon Bac ward, the \"Safe fishing boats\" model (set up in 2022) has 42 members, "
+           "while the \"Fishermen help each other\" model (2023) has drawn 65 households."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TWO_IN_ONE))
+def test_a_second_model_in_the_sentence_is_at_the_place_that_opens_it(lang: str) -> None:
+    records = extract(TWO_IN_ONE[lang], lang, date(2025, 10, 16))
+    assert [(r.locality.commune, r.year, [m.value for m in r.metrics]) for r in records
+            if r.model_name][1:] == [("Hoai Nhon Bac", 2022, [42]), ("Hoai Nhon Bac", 2023, [65])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a description opening on a preposition is a place phrase, not a model's name
+    ("id", "Pada tahun 2024 saja, model-model di seluruh provinsi memobilisasi masyarakat."),
+    ("id", "Model di Komune Vi Binh memobilisasi 48 anggota."),
+    ("vi", "Các mô hình tại xã Vị Bình đã vận động 48 hội viên."),
+])
+def test_a_description_opening_on_a_preposition_names_no_model(lang: str, text: str) -> None:
+    assert find_model_names(text, lang) == []
 
 
 # A district the article calls a town: "the town" alone, opening a paragraph after a model's,
