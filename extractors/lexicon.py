@@ -144,6 +144,9 @@ class Lexicon(_Strict):
     # classifiers that stand for a cue phrase they open, said earlier in the sentence: "200 suất
     # cơm ...; tổng cộng đã trao hơn 30.000 suất" (meals)
     elided_heads: list[str]
+    # words between a part and its whole, both numbers, before what they count: "26 out of 30
+    # cases", "26 dari 30 kasus" (the part is the count achieved, as in "26/30 vụ")
+    share_links: list[str]
     cue_window: int
     phrase_breaks: list[str]
     not_metric: NotMetricCues

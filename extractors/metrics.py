@@ -44,6 +44,7 @@ class _Tables:
     breaks: PhraseTable[bool]
     range_words: PhraseTable[bool]
     unit_links: PhraseTable[bool]
+    share_links: PhraseTable[bool]
     after: PhraseTable[bool]
     rate: PhraseTable[bool]
     modifiers: frozenset[str]
@@ -83,6 +84,7 @@ def tables(lang: str) -> _Tables:
         breaks=PhraseTable((w, True) for w in lex.phrase_breaks),
         range_words=PhraseTable((w, True) for w in lex.range_words),
         unit_links=PhraseTable((w, True) for w in lex.unit_links),
+        share_links=PhraseTable((w, True) for w in lex.share_links),
         after=_StopPhrases([*((w, True) for w in [*lex.not_metric.after,
                                                    *lex.not_metric.foreign_currencies]),
                       *((w, False) for w in lex.not_metric.not_rate)]),
@@ -172,6 +174,9 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         if _is_fraction(tokens, j, num):
             consumed.add(by_first.get(j + 1, -1))
             j += 2  # "10/10 villages": the numerator is the count achieved
+        elif (whole := _share_whole(tokens, j, num, by_first, tb)) is not None:
+            consumed.add(whole)  # "26 out of 30 cases": so is the part
+            j = numbers[whole].last_index + 1
         second = _range_end(tokens, j, by_first, numbers, tb, num.first_index)
         multiplied = word_tables(lang)[1]
         if second is not None and tokens[num.last_index].norm in multiplied and \
@@ -368,6 +373,15 @@ def _unit_name(key: str) -> str | None:
 def _is_fraction(tokens: list[Token], j: int, num: Number) -> bool:
     return (j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j].start == num.end
             and tokens[j + 1].kind == "num" and tokens[j + 1].start == tokens[j].end)
+
+
+def _share_whole(tokens: list[Token], j: int, num: Number, by_first: dict[int, int],
+                 tb: _Tables) -> int | None:
+    """The whole after a part and a share link ("26 out of 30", "26 dari 30"), as an index
+    into the numbers; never after a year ("en 2022 sur 5 km")."""
+    if num.year_like or j >= len(tokens) or (hit := tb.share_links.match(tokens, j)) is None:
+        return None
+    return by_first.get(j + hit[0])
 
 
 def _hyphened(tokens: list[Token], j: int, num: Number) -> bool:

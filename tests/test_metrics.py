@@ -602,3 +602,39 @@ def test_a_distance_from_a_landmark_named_before_it(lang: str, text: str,
 ])
 def test_parents_are_people(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("people", 150)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a part, a share link and its whole before what they count: the part is the count achieved
+    ("en", "Last year it successfully mediated 26 out of 30 cases.", [("cases", 26)]),
+    ("id", "Tahun lalu berhasil memediasi 26 dari 30 kasus.", [("cases", 26)]),
+    ("fr", "L'an dernier, elle a réglé 26 sur 30 affaires.", [("cases", 26)]),
+    ("fa", "سال گذشته ۲۶ از ۳۰ مورد را با موفقیت میانجی‌گری کرد.", [("cases", 26)]),
+    ("vi", "Năm qua hòa giải thành công 26 trên 30 vụ việc.", [("cases", 26)]),
+    # never after a year: "en 2022 sur 5 km" is a length
+    ("fr", "Le modèle, lancé en 2022 sur 5 km de route, compte 56 foyers.",
+     [("km", 5), ("households", 56)]),
+])
+def test_a_part_out_of_a_whole_counts_the_part(lang: str, text: str,
+                                              found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # traders are people; mangroves are trees
+    ("fr", "Le modèle mobilise 150 petits commerçants.", [("people", 150)]),
+    ("en", "The model mobilises 150 small traders.", [("people", 150)]),
+    ("id", "Model ini menggerakkan 150 pedagang kecil.", [("people", 150)]),
+    ("vi", "Mô hình vận động 150 tiểu thương.", [("people", 150)]),
+    ("fa", "این مدل ۱۵۰ کاسب خرده‌پا را بسیج کرده است.", [("people", 150)]),
+    ("fr", "300 membres ont planté 12 000 palétuviers.", [("members", 300), ("trees", 12000)]),
+    ("en", "300 members have planted 12,000 mangroves.", [("members", 300), ("trees", 12000)]),
+    # "trên" after what is laid or grown on it is "on": solar lamps, a crop produced
+    ("vi", "đã lắp 145 bóng đèn năng lượng mặt trời trên 5,8 km đường",
+     [("lights", 145), ("km", 5.8)]),
+    ("vi", "215 hộ nông dân tham gia sản xuất trên 1.250 ha lúa", [("households", 215), ("hectares", 1250)]),
+])
+def test_traders_mangroves_and_trên_as_on(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    metrics = extract_metrics(text, lang)
+    assert [(m.metric, m.value) for m in metrics] == found
+    assert {m.qualifier for m in metrics} == {"exact"}
