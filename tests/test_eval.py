@@ -119,7 +119,13 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round29", "round29/gold.yaml"),
                                                ("round30", "round30/gold.yaml"),
                                                ("round31", "round31/gold.yaml"),
-                                               ("round32", "round32/gold.yaml")])
+                                               ("round32", "round32/gold.yaml"),
+                                               ("round33", "round33/gold.yaml"),
+                                               ("round34", "round34/gold.yaml"),
+                                               ("round35", "round35/gold.yaml"),
+                                               ("round36", "round36/gold.yaml"),
+                                               ("round37", "round37/gold.yaml"),
+                                               ("round38", "round38/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
