@@ -254,10 +254,13 @@ def _from_record(path: str, article_id: str, n: int, record: object,
         return _from_html(path, record["html"], encoding, article_id, n, record)
     elif isinstance(content := _rendered(record.get("content")), str):
         return _from_wordpress(path, article_id, n, record, content, encoding)
+    elif (body := next((v for k in _BODY_KEYS if isinstance(v := record.get(k), str)), None)):
+        return _from_crawler_item(path, article_id, n, record, body, encoding)
     else:
         keys = ", ".join(sorted(record)[:8]) or "none"
         raise Rejected("malformed_json", f"no article text: expected 'maintext' (news-please), "
-                       f"'text', 'html' or 'content.rendered' (WordPress); keys are {keys}")
+                       f"'text', 'html', 'content.rendered' (WordPress), 'content' or 'body'; "
+                       f"keys are {keys}")
     if not isinstance(text, str) or not text.strip():
         raise Rejected("no_article", f"{fmt} record has an empty article text")
     lang = record.get("language")
@@ -281,6 +284,32 @@ def _from_wordpress(path: str, article_id: str, n: int, record: dict[str, object
             f"<body><article>{content}</article></body></html>")
     fallback = {"title": title, "url": record.get("link"), "date": record.get("date")}
     return _from_html(path, page, encoding, article_id, n, fallback, "wordpress-json")
+
+
+_BODY_KEYS = ("content", "body")  # a crawler item's article (Scrapy and kin)
+_DATE_KEYS = ("date", "published", "published_at", "publish_date", "date_published",
+              "datePublished", "pubDate")
+_MARKUP = re.compile(r"<(?:p|div|br|article|section|span|h[1-6]|strong|em|b|i|ul|ol|li|a|figure)\b",
+                     re.I)
+
+
+def _from_crawler_item(path: str, article_id: str, n: int, record: dict[str, object],
+                       body: str, encoding: str) -> RawDocument:
+    """A crawler's item (a Scrapy export and kin): its "content" or "body" holds the article's
+    HTML, which goes through trafilatura as a page of its own, or its text."""
+    title = _str(record.get("title"))
+    url = _str(record.get("url")) or _str(record.get("link"))
+    published = next((d for k in _DATE_KEYS if (d := _date(record.get(k)))), None)
+    if _MARKUP.search(body):
+        page = (f"<html><head><title>{html.escape(title or '')}</title></head>"
+                f"<body><article>{body}</article></body></html>")
+        fallback = {"title": title, "url": url, "date": published.isoformat() if published else None}
+        return _from_html(path, page, encoding, article_id, n, fallback, "crawler-json")
+    if not body.strip():
+        raise Rejected("no_article", "crawler item has an empty article text")
+    return RawDocument(article_id=article_id, path=path, record_no=n, source_format="crawler-json",
+                       text=body, title=title, url=url, published=published,
+                       declared_lang=_str(record.get("language")), encoding=encoding)
 
 
 def _str(value: object) -> str | None:

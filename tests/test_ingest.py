@@ -120,6 +120,9 @@ def test_plain_text() -> None:
     assert doc.source_format == "text" and doc.text == VI
 
 
+MORE = "Năm 2023, tổ được Ủy ban nhân dân huyện khen thưởng vì thành tích giữ gìn an ninh trật tự ở thôn."
+
+
 @pytest.mark.parametrize(("name", "record", "fmt", "url"), [
     ("np.json", {"url": "https://x.vn/a", "title": "T", "maintext": VI,
                  "date_publish": "2024-06-12 08:00:00", "language": "vi"}, "news-please", "https://x.vn/a"),
@@ -128,6 +131,12 @@ def test_plain_text() -> None:
     ("plain.json", {"url": "https://x.vn/c", "title": "T", "text": VI}, "plain-json", "https://x.vn/c"),
     ("html.json", {"url": "https://x.vn/d", "html": ARTICLE_HTML.format(p=VI)}, "html",
      "https://baoquangngai.vn/a-52817.htm"),
+    # a crawler's item (Scrapy and kin) whose "content" or "body" holds the article's HTML or text
+    ("scrapy.json", {"url": "https://x.vn/e", "title": "T", "published_at": "2024-06-12T08:00:00+07:00",
+                     "content": f"<p><strong>{VI}</strong></p>\n<p>{MORE}</p>\n<p><em>Thu Hằng</em></p>"},
+     "crawler-json", "https://x.vn/e"),
+    ("scrapy-text.json", {"link": "https://x.vn/f", "title": "T", "body": VI}, "crawler-json",
+     "https://x.vn/f"),
 ])
 def test_crawler_json_formats(name: str, record: dict[str, str], fmt: str, url: str) -> None:
     (doc,), rejections = read_documents(name, json.dumps(record, ensure_ascii=False).encode())
@@ -135,6 +144,14 @@ def test_crawler_json_formats(name: str, record: dict[str, str], fmt: str, url: 
     assert doc.source_format == fmt
     assert doc.url == url
     assert "25 thành viên" in doc.text
+
+
+def test_a_crawler_items_date_and_html_body() -> None:
+    record = {"url": "https://x.vn/e", "title": "T", "published_at": "2024-06-12T08:00:00+07:00",
+              "content": f"<p>{VI}</p><p>{MORE}</p><p><em>Thu Hằng</em></p>"}
+    (doc,), _ = read_documents("a.json", json.dumps(record, ensure_ascii=False).encode())
+    assert str(doc.published) == "2024-06-12"
+    assert "<p>" not in doc.text and doc.title == "T"
 
 
 def test_news_please_date_and_language() -> None:
@@ -178,7 +195,7 @@ def test_encodings(label: str, data: bytes) -> None:
     ("noise.txt", bytes(range(256)) * 20, "binary"),
     ("broken.json", b'{"url": "x", "text": ', "malformed_json"),
     ("list.json", b'[1, 2]', "malformed_json"),
-    ("keys.json", b'{"url": "x", "body": "no text key"}', "malformed_json"),
+    ("keys.json", b'{"url": "x", "summary": "no text key"}', "malformed_json"),
     ("empty-text.json", b'{"url": "x", "maintext": ""}', "no_article"),
     ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no_article"),
     ("sheet.xlsx", b"PK\x03\x04rest", "unsupported_format"),
