@@ -638,3 +638,15 @@ def test_traders_mangroves_and_trên_as_on(lang: str, text: str, found: list[tup
     metrics = extract_metrics(text, lang)
     assert [(m.metric, m.value) for m in metrics] == found
     assert {m.qualifier for m in metrics} == {"exact"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # teachers are people
+    ("fr", "Le modèle a mobilisé 85 enseignants."),
+    ("en", "The model mobilised 85 teachers."),
+    ("fa", "این مدل ۸۵ معلم را بسیج کرده است."),
+    ("vi", "Mô hình đã vận động 85 giáo viên."),
+    ("id", "Model ini menggerakkan 85 guru."),
+])
+def test_teachers_are_people(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("people", 85)]
