@@ -452,11 +452,30 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
                     unit, level = town, "commune"
                 return Place(level, unit.name, m.start, unit.province, unit.district, unit, how,
                              town=m.town and level == "district")
+    if m.town and "commune" not in levels and (township := _township(m.name, persian, province,
+                                                                     maps, districts)):
+        return Place("commune", township.name, m.start, township.province, township.district,
+                     township, "gazetteer")
     if persian or m.from_parent or m.unsure:
         return None
     level = levels[0] if levels else "commune"
     return Place(level, ascii_name(m.name), m.start, province,
                  ascii_name(m.parent) if m.parent and level == "commune" else None)
+
+
+def _township(name: str, persian: bool, province: str | None, maps: tuple[str, ...],
+              districts: frozenset[str]) -> Unit | None:
+    """The one township (thị trấn) of this name, for a town word whose levels are a city's
+    (id "Kota Mang Den", fa "شهر ..."): the word says town, and a township is one."""
+    for map_ in maps:
+        if persian:
+            units = _persian_units(name, ("commune",), province, map_, districts)
+        else:
+            units = gazetteer().lookup(name, "commune", province, None, map_)
+        towns = [u for u in units if u.kind == "Thị trấn"]
+        if len(towns) == 1:
+            return towns[0]
+    return None
 
 
 def _seat(district: Unit, map_: str) -> Unit | None:

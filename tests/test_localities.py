@@ -426,3 +426,20 @@ def test_no_bare_commune_outside_the_articles_districts_or_in_quotes(text: str) 
     places, _ = places_in(text, load_lexicon("vi"))
     assert [p.name for p in places if p.resolved_by == "gazetteer-bare"] == []
 
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a town word whose levels are a city's names a township where only a township has the name
+    ("id", "Distrik Kon Plong, Provinsi Kon Tum. Model di Kota Mang Den dibangun sejak 2020.",
+     ("commune", "Mang Den", "Kon Plong")),
+    ("fa", "شهرستان کون پلونگ، استان کون توم. مدل در شهر مانگ دن از سال ۲۰۲۰ ساخته شد.",
+     ("commune", "Mang Den", "Kon Plong")),
+    ("en", "Kon Plong district, Kon Tum province. The model in Mang Den town was built in 2020.",
+     ("commune", "Mang Den", "Kon Plong")),
+    # a place the town word's own levels resolve keeps them
+    ("id", "Di Kota Kon Tum, Provinsi Kon Tum, model itu dibangun sejak 2020.",
+     ("province", "Kon Tum", None)),
+])
+def test_a_town_word_names_a_township(lang: str, text: str, found: tuple[str, str, str | None]) -> None:
+    places, _ = places_in(text, load_lexicon(lang))
+    assert found in [(p.level, p.name, p.district) for p in places]
