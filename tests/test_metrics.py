@@ -650,3 +650,15 @@ def test_traders_mangroves_and_trên_as_on(lang: str, text: str, found: list[tup
 ])
 def test_teachers_are_people(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("people", 85)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # disputes settled are cases
+    ("id", "Tim telah menyelesaikan 9 perselisihan di masyarakat."),
+    ("fr", "L'équipe a réglé 9 différends entre habitants."),
+    ("vi", "Tổ đã hòa giải thành 9 mâu thuẫn trong nhân dân."),
+    ("fa", "این تیم ۹ منازعه را حل کرده است."),
+    ("en", "The team has settled 9 disputes among residents."),
+])
+def test_disputes_are_cases(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("cases", 9)]
