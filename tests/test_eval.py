@@ -125,7 +125,11 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round35", "round35/gold.yaml"),
                                                ("round36", "round36/gold.yaml"),
                                                ("round37", "round37/gold.yaml"),
-                                               ("round38", "round38/gold.yaml")])
+                                               ("round38", "round38/gold.yaml"),
+                                               ("round39", "round39/gold.yaml"),
+                                               ("round40", "round40/gold.yaml"),
+                                               ("round41", "round41/gold.yaml"),
+                                               ("round42", "round42/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
