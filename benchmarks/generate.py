@@ -78,7 +78,9 @@ def _padding(lang: str, have: int, target: int, rng: random.Random) -> list[str]
 
 
 def _article(suffix: str, raw: bytes, lang: str, i: int, rng: random.Random, target: int) -> bytes:
-    text = raw.decode("utf-8")
+    from pipeline.decoding import decode_bytes
+
+    text = decode_bytes(raw)[0]  # a base may be in a legacy encoding (Windows-1258); out as UTF-8
     if suffix in (".json", ".jsonl"):
         if suffix == ".jsonl":
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
@@ -96,14 +98,18 @@ def _article(suffix: str, raw: bytes, lang: str, i: int, rng: random.Random, tar
             record["content"]["rendered"] = _vary(record["content"]["rendered"], i, factor)
             record["link"] = f"https://mirror.example.org/{i}"
             return (json.dumps(record, ensure_ascii=False) + "\n").encode()
-        key = "maintext" if "maintext" in record else "text"
+        # the article's field: news-please, plain or trafilatura JSON, a crawler item's HTML body
+        key = next(k for k in ("maintext", "text", "content", "body", "html")
+                   if isinstance(record.get(k), str))
         body = record[key]
+        markup = key != "maintext" and key != "text" and "<p" in body
         extra = _padding(lang, len(body.encode()), target, rng)
-        record[key] = "\n".join([body, *extra])
+        record[key] = (body + "".join(f"<p>{p}</p>\n" for p in extra) if markup
+                       else "\n".join([body, *extra]))
         # every link of the record (the crawler's source fields too) points at the set's story
         factor = 1 + rng.randint(1, 9) / 10
         record = {k: _vary(v, i, factor) if isinstance(v, str) else v for k, v in record.items()}
-        record[key] += f"\nRef {i}."
+        record[key] += f"<p>Ref {i}.</p>" if markup else f"\nRef {i}."
         if "url" in record:
             record["url"] = f"https://mirror.example.org/{i}"
         return (json.dumps(record, ensure_ascii=False) + "\n").encode()
