@@ -378,8 +378,9 @@ def _is_fraction(tokens: list[Token], j: int, num: Number) -> bool:
 def _share_whole(tokens: list[Token], j: int, num: Number, by_first: dict[int, int],
                  tb: _Tables) -> int | None:
     """The whole after a part and a share link ("26 out of 30", "26 dari 30"), as an index
-    into the numbers; never after a year ("en 2022 sur 5 km")."""
-    if num.year_like or j >= len(tokens) or (hit := tb.share_links.match(tokens, j)) is None:
+    into the numbers; never after a year ("en 2022 sur 5 km") or a number word that is an
+    article ("هر یک از ۱۶ عضو": each one of the 16 members)."""
+    if num.year_like or num.weak or j >= len(tokens) or (hit := tb.share_links.match(tokens, j)) is None:
         return None
     return by_first.get(j + hit[0])
 
