@@ -135,7 +135,8 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             # places of this sentence, but not those of a model named later in it
             cut = min((n.start for n in names if pos < n.start < sentence[1]), default=sentence[1])
             place = _nearest_lowest([p for p in places if sentence[0] <= p.start < cut
-                                     and p.level in PLACE_LEVELS], pos)
+                                     and p.level in PLACE_LEVELS
+                                     and not _after_ranking_cue(text, pos, p, lang)], pos)
             # a "whole province" cue in the sentence outranks a bare level word in it
             wholly = whole is not None and sentence[0] <= whole[0] < sentence[1]
             for level in () if wholly else ("commune", "district"):
@@ -412,6 +413,16 @@ def _opens_paragraph_on_place(text: str, sentence: tuple[int, int], place: Place
         return False  # the model's own commune named again
     para_start = text.rfind("\n", 0, place.start) + 1
     return para_start > current.model.start and sentence[0] == para_start
+
+
+def _after_ranking_cue(text: str, pos: int, place: Place, lang: str) -> bool:
+    """A place named after the figure and after a ranking or ellipsis cue ("1,248 models ...,
+    topped by Hoa Vang district with 215", "dont 215 dans le district de ...") is the later
+    figures', not this one's."""
+    from extractors.metrics import tables
+
+    cue = tables(lang).ellipsis_re
+    return place.start > pos and cue is not None and cue.search(norm_text(text[pos:place.start])) is not None
 
 
 def _nearest_lowest(places: list[Place], pos: int) -> Place | None:

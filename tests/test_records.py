@@ -794,6 +794,27 @@ def test_a_years_figures_after_the_places_undated_ones_join_them(lang: str) -> N
     assert [(r.locality.district, r.year, len(r.metrics)) for r in records] == [("Phong Dien", 2024, 2)]
 
 
+# A place named after a ranking or an ellipsis cue belongs to the figures after the cue, not to
+# the figure before it.
+RANKED_AFTER = {
+    "en": ("The central city of Da Nang has developed 1,248 models since 2021, topped by Hoa Vang "
+           "district with 215 models."),
+    "fr": ("La ville de Da Nang a développé 1 248 modèles depuis 2021, dont le district de Hoa Vang "
+           "avec 215 modèles."),
+    "vi": ("Thành phố Đà Nẵng đã xây dựng 1.248 mô hình từ năm 2021, dẫn đầu là huyện Hòa Vang với "
+           "215 mô hình."),
+    "id": ("Kota Da Nang telah membangun 1.248 model sejak 2021, dipimpin oleh Distrik Hoa Vang "
+           "dengan 215 model."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RANKED_AFTER))
+def test_a_place_after_a_ranking_cue_is_not_the_figure_befores(lang: str) -> None:
+    records = extract(RANKED_AFTER[lang], lang)
+    owner = {m.value: r.locality.district for r in records for m in r.metrics}
+    assert owner[215] == "Hoa Vang" and owner[1248] != "Hoa Vang"
+
+
 # Two models in one sentence after its place: the second, with no place of its own, is there too.
 TWO_IN_ONE = {
     "vi": ("Tại xã Ia Hrung, mô hình “Làng không rác thải nhựa” có 180 hộ tham gia.\n"
