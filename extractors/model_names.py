@@ -124,7 +124,7 @@ def _quoted(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:
         inside = [t for t in tokens[at:bisect_left(starts, m.end())] if t.kind == "word"]
         if not (_has(cues.model, before) or _cue_after(after, cues)
                 or _headed(cues.heads, inside) or _named_group(cues, before, after)
-                or _listed(tokens, at, last, cues)):
+                or _listed(tokens, at, last, cues) or _list_item(text, m.start(), cues)):
             continue
         out.append(ModelName(name, True, m.start(group), m.start(group) + len(name),
                              _organisation(text, tokens, starts, m.end(), cues)))
@@ -169,6 +169,32 @@ def _listed(tokens: list[Token], at: int, last: int, cues: _Cues) -> bool:
     sentence = tokens[max(0, at - 3 * _CUE_WINDOW):at]
     ends = [k for k, t in enumerate(sentence) if t.text in _SENTENCE_END]
     return _has(cues.model, sentence[ends[-1] + 1 if ends else 0:])
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-–•*+][ \t]*)?")
+_ITEM = re.compile(r"(?:[-–•*+]\s*)?[\"“«‘']")  # a list item's line opens on a quoted name
+_MAX_ITEMS = 30
+
+
+def _list_item(text: str, start: int, cues: _Cues) -> bool:
+    """A quoted name opening an item of a list, one item a line, whose introduction says
+    "model" and ends on a colon: "Các mô hình tiêu biểu gồm:" then "- “Gà đồi an toàn” của
+    ..." (an HTML <ul>), "The typical models include:" then dashed lines."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or not _BULLET.fullmatch(text, line_start, start):
+        return False
+    end = line_start - 1  # the newline before this item
+    for _ in range(_MAX_ITEMS):
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if line.endswith(":"):
+            return bool(cues.model.find_all(tokenize(line)))
+        if line and not _ITEM.match(line):
+            return False
+        if begin == 0:
+            return False
+        end = begin - 1
+    return False
 
 
 def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName]:

@@ -794,6 +794,28 @@ def test_a_years_figures_after_the_places_undated_ones_join_them(lang: str) -> N
     assert [(r.locality.district, r.year, len(r.metrics)) for r in records] == [("Phong Dien", 2024, 2)]
 
 
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    # quoted names opening the items of a list that a line saying "model" and ending on a colon
+    # introduces (an HTML <ul>, dashed lines)
+    ("vi", "Các mô hình tiêu biểu gồm:\n- “Gà đồi an toàn” của Hội Nông dân xã Đồng Tâm: 65 hộ.\n"
+           "- “Tủ sách pháp luật” ở thị trấn Bố Hạ.", ["Gà đồi an toàn", "Tủ sách pháp luật"]),
+    ("en", "The typical models include:\n- \"Safe hill chickens\" of Dong Tam commune: 65 households.\n"
+           "- \"Law bookcase\" in Bo Ha township.", ["Safe hill chickens", "Law bookcase"]),
+    ("fr", "Les modèles typiques sont :\n« Poulets de colline » de la commune de Dong Tam : 65 foyers.\n"
+           "« Bibliothèque du droit » au bourg de Bo Ha.", ["Poulets de colline", "Bibliothèque du droit"]),
+    ("id", "Model-model unggulan meliputi:\n• \"Ayam bukit aman\" di Komune Dong Tam: 65 KK.\n"
+           "• \"Rak buku hukum\" di Bo Ha.", ["Ayam bukit aman", "Rak buku hukum"]),
+    ("fa", "مدل‌های نمونه عبارتند از:\n- «مرغ تپه ایمن» در کمون دونگ تام: ۶۵ خانوار.\n"
+           "- «قفسه کتاب قانون» در شهرک بو ها.", ["مرغ تپه ایمن", "قفسه کتاب قانون"]),
+    # an introduction without a model cue lists no models; a line of prose ends the list
+    ("vi", "Khẩu hiệu của xã gồm:\n- “Ba không”.\n- “Năm có”.", []),
+    ("en", "The typical models include:\nThe commune also chose slogans.\n- \"Three no\".", []),
+])
+def test_quoted_names_opening_the_items_of_a_list_of_models(lang: str, text: str,
+                                                             names: list[str]) -> None:
+    assert [n.name for n in find_model_names(text, lang)] == names
+
+
 # A place named after a ranking or an ellipsis cue belongs to the figures after the cue, not to
 # the figure before it.
 RANKED_AFTER = {
