@@ -153,6 +153,9 @@ class Lexicon(_Strict):
     # records
     year_words: list[str]
     month_names: list[str]  # a month before a year introduces it; a day before the month: a date
+    # the months of the Solar Hijri calendar, in which Persian pages date themselves ("۱۶
+    # اردیبهشت ۱۴۰۵", 6 May 2026); [] where pages date in the Gregorian calendar only
+    solar_hijri_months: list[str]
     list_conjunctions: list[str]  # "and": it joins the last quoted model name of a list
     locality_levels: LocalityLevels
     model_cues: list[str]

@@ -322,8 +322,12 @@ def _parent(text: str, end: int) -> str | None:
     return inner or None
 
 
-def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
-    """The province the article is about: the most named one (names, level words, parents)."""
+def article_province(text: str, mentions: list[PlaceMention], new_map: bool = False) -> str | None:
+    """The province the article is about: the most named one (names, level words, parents).
+
+    On the 2025 map (`new_map`: an article dated after the reorganisation) a former province
+    counts for the one it is part of: "phường Long An", "xã Đức Huệ (trước đây thuộc ... tỉnh
+    Long An)" in a Tay Ninh report."""
     gz = gazetteer()
     counts: Counter[str] = Counter()
     # a name's words are separated by spaces only: "250 triệu đồng/ha/năm" names no "Ha Nam"
@@ -332,6 +336,10 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
         if key and f" {key} " in folded:
             name = units[0].name
             counts[name] += folded.count(f" {key} ")
+    for m in mentions:  # "phường Long An", "Hoa Binh ward": a ward's name, not its province's
+        if "province" not in m.levels and (units := gz.provinces.get(fold(m.name))):
+            counts[units[0].name] -= 1
+    counts = +counts  # names only ever given a lower level word count for nothing
     for m in mentions:
         if "province" not in m.levels or m.from_parent:
             continue
@@ -360,6 +368,11 @@ def article_province(text: str, mentions: list[PlaceMention]) -> str | None:
                     units = gz.lookup(name, level, None, parent)
                 if len({u.province for u in units}) == 1:
                     counts[units[0].province] += 1
+    if new_map:
+        merged: Counter[str] = Counter()
+        for name, count in counts.items():
+            merged[gz.successor(name)] += count
+        counts = merged
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -505,6 +518,8 @@ def to_locality(places: list[Place], province: str | None) -> Locality:
             loc.province = place.province
         if place.district and level == "commune":
             loc.district = place.district
+        elif level == "commune" and place.unit and place.unit.map == "2025":
+            loc.district = None  # the 2025 map has none: "huyện Đức Huệ (cũ)" is a former one
         if place.unit:
             _codes(loc, place.unit)
     if loc.province:
@@ -533,7 +548,7 @@ def _codes(loc: Locality, unit: Unit) -> None:
 def places_in(text: str, lex: Lexicon, published: date | None = None) -> tuple[list[Place], str | None]:
     """Every resolved place in a text, and the article's province."""
     mentions = find_mentions(text, lex.lang)
-    province = article_province(text, mentions)
+    province = article_province(text, mentions, bool(published and published >= NEW_MAP_FROM))
     places = resolve(mentions, province, published)
     bare = _communes_named_bare(text, places, mentions)
     return sorted(places + bare, key=lambda p: p.start) if bare else places, province

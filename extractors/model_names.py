@@ -224,11 +224,22 @@ def _descriptions(text: str, tokens: list[Token], cues: _Cues) -> list[ModelName
         while words and _is_function_word(words[-1], cues):
             words.pop()
         if ended_at_name and len(words) >= 2 and not cues.movement.search(
-                " ".join(w.norm for w in words)):
+                " ".join(w.norm for w in words)) and not _quoted_next(text, tokens[j].start):
             name = text[words[0].start:words[-1].end]
             out.append(ModelName(name, False, tok.start, words[-1].end,
                                  _organisation(text, tokens, starts, words[-1].end, cues)))
     return out
+
+
+# at most two words, then a quote opens
+_QUOTE_AHEAD = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){0,2}(?=[“«„\"‘])")
+
+
+def _quoted_next(text: str, pos: int) -> bool:
+    """Whether a quoted name follows within two words: the description before it is that
+    name's ("model homestay etnis Thai “Sambutan rumah panggung”"), no model of its own."""
+    m = _QUOTE_AHEAD.match(text, pos)
+    return bool(m and QUOTED.match(text, m.end()))
 
 
 def _headed(heads: PhraseTable[bool], words: list[Token]) -> bool:

@@ -12,6 +12,7 @@ _YEAR = re.compile(r"(?<![\d.,/])(19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d)")
 # "tháng 3/2023", "03/2023": a month and its year, a bare year (a day before the month makes a
 # date, which names no model's year; "35/2023/NQ" is a resolution's number)
 _MONTH_YEAR = re.compile(r"(?<![\d/.,])(?:0?[1-9]|1[0-2])/(19[5-9]\d|20[0-4]\d)(?![\d/]|[.,]\d)")
+_GOAL_AFTER_WORDS = 5  # a goal's cue this close after a year makes it the goal's year
 _RANGE = re.compile(r"\s*(?:-|–|—|to|à|đến|hingga|sampai|تا)\s*(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
@@ -38,8 +39,12 @@ def find_years(text: str, lang: str) -> list[YearMention]:
     out: list[YearMention] = []
     found = sorted([*_YEAR.finditer(view), *_MONTH_YEAR.finditer(view)], key=lambda m: m.start(1))
     for m in found:
-        if goal and goal.search(norm_text(view[sentence_at(spans, m.start())[0]:m.start()])):
-            continue  # "mục tiêu đến năm 2030", "visait 100 modèles d'ici 2025": a goal's year
+        start, end = sentence_at(spans, m.start())
+        if goal and (goal.search(norm_text(view[start:m.start()])) or goal.search(
+                " ".join(norm_text(view[m.end():end]).split()[:_GOAL_AFTER_WORDS]))):
+            # "mục tiêu đến năm 2030", "visait 100 modèles d'ici 2025", and the goal said just
+            # after its year: "năm 2026 tỉnh phấn đấu", "in 2026 the province strives"
+            continue
         prefix = norm_text(view[max(0, m.start() - 30):m.start()])
         rng = _RANGE.match(view, m.end())
         # "in August 2023" introduces a year; "5 mars 2024", a day before the month, is a date

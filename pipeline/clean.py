@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+import jdatetime
+
 from extractors.lexicon import Lexicon, all_lexicons
+from extractors.text import fold_digits, norm_text
 
 _DATELINE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -34,6 +37,10 @@ class _Patterns:
     lines: re.Pattern[str]
     tails: re.Pattern[str]
     captions: re.Pattern[str]
+    # a day, a month's name and a year ("6 mai 2026", "May 6, 2026", "۱۶ اردیبهشت ۱۴۰۵"), and
+    # each name's month number and whether it is a Solar Hijri month
+    month_date: re.Pattern[str]
+    months: dict[str, tuple[int, bool]]
 
 
 @cache
@@ -44,10 +51,17 @@ def _patterns() -> _Patterns:
         body = "|".join(f"(?:{p})" for p in parts)
         return re.compile(rf"^\s*(?:{body})\s*$" if whole_line else body, re.I)
 
+    months = {norm_text(name): (number, solar) for lx in lexicons
+              for solar, names in ((False, lx.month_names), (True, lx.solar_hijri_months))
+              for number, name in enumerate(names, 1)}
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    month_date = re.compile(rf"(?<!\w)(?:(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{names})|(?P<m2>{names})"
+                            rf"\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>\d{{4}})(?!\d)")
     return _Patterns(
         lines=union([p for lx in lexicons for p in lx.boilerplate.line_patterns], True),
         tails=union([p for lx in lexicons for p in lx.boilerplate.tail_markers], True),
         captions=union([p for lx in lexicons for p in lx.boilerplate.caption_patterns], False),
+        month_date=month_date, months=months,
     )
 
 
@@ -155,12 +169,22 @@ def _is_caption_label(lines: list[str], i: int, pats: _Patterns) -> bool:
 
 
 def _dateline(line: str) -> date | None:
-    """A short line that is mostly a date (a page's publication stamp)."""
-    m = _DATELINE.search(line)
-    if not m or len(line) > 60 or len(line.split()) > 6 or line[-1:] in ".!?":
+    """A short line that is mostly a date (a page's publication stamp): "22/11/2024 - 10:05",
+    "Wednesday, May 6, 2026", "6 Mei 2026", a Persian page's "۱۶ اردیبهشت ۱۴۰۵"."""
+    if len(line) > 60 or len(line.split()) > 6 or line[-1:] in ".!?":
         return None
-    day, month, year = (int(g) for g in m.groups())
+    m = _DATELINE.search(line)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        solar = False
+    else:
+        pats = _patterns()
+        named = pats.month_date.search(norm_text(fold_digits(line)))
+        if not named:
+            return None
+        month, solar = pats.months[named["m1"] or named["m2"]]
+        day, year = int(named["d1"] or named["d2"]), int(named["y"])
     try:
-        return date(year, month, day)
+        return jdatetime.date(year, month, day).togregorian() if solar else date(year, month, day)
     except ValueError:
         return None

@@ -105,6 +105,26 @@ def test_the_dateline_becomes_the_publication_date() -> None:
     assert str(cleaned.dateline) == "2024-10-17"
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    ("Wednesday, May 6, 2026", "2026-05-06"),
+    ("Jeudi 6 mai 2026", "2026-05-06"),
+    ("Rabu, 6 Mei 2026 15:30 WIB", "2026-05-06"),
+    ("Thứ Tư, 06/05/2026 - 08:20", "2026-05-06"),
+    # a Persian page dates itself in the Solar Hijri calendar (Esfand 1403 had 30 days, 1404 29)
+    ("۱۶ اردیبهشت ۱۴۰۵", "2026-05-06"),
+    ("چهارشنبه ۳۰ اسفند ۱۴۰۳", "2025-03-20"),
+    ("۳۰ اسفند ۱۴۰۴", None),
+    ("31 février 2026", None),
+    # a month and a year with no day, or a sentence, is no dateline
+    ("In May 2026", None),
+    ("The model began on 6 May 2026.", None),
+])
+def test_a_dateline_with_a_months_name(line: str, published: str | None) -> None:
+    cleaned = clean_text(f"{line}\n{PARAGRAPH}")
+    assert (str(cleaned.dateline) if cleaned.dateline else None) == published
+    assert (line in cleaned.text) == (published is None)
+
+
 def test_source_lines_and_paragraphs_with_numbers_are_kept() -> None:
     text = f"{PARAGRAPH}\nSumber: https://baoquangnam.vn/a.html"
     assert clean_text(text).text == text

@@ -80,6 +80,51 @@ def test_after_july_2025_the_new_map_is_tried_first() -> None:
     assert (commune.name, commune.resolved_by) == ("Ninh Kieu", "gazetteer-2025")
 
 
+def test_a_former_province_is_read_as_the_one_it_merged_into() -> None:
+    gz = gazetteer()
+    assert [gz.successor(p) for p in ("Long An", "Tay Ninh", "Hoa Binh", "Ha Tinh")] == [
+        "Tay Ninh", "Tay Ninh", "Phu Tho", "Ha Tinh"]
+    assert gz.successor("Atlantis") == "Atlantis"
+
+
+AFTER_2025 = date(2026, 3, 18)
+
+
+@pytest.mark.parametrize(("lang", "text", "commune"), [
+    # a ward named like a former province, in an article dated after the reorganisation: the
+    # ward is on the 2025 map of the province it now belongs to
+    ("vi", "Tại phường Long An, mô hình có 320 hộ. Toàn tỉnh Tây Ninh có 2.146 mô hình. "
+           "Xã Đức Huệ (trước đây thuộc huyện Đức Huệ, tỉnh Long An) có 45 hộ.", "Long An"),
+    ("en", "In Long An ward, the model has 320 households. Tay Ninh province has 2,146 models. "
+           "Duc Hue commune (formerly of Duc Hue district, Long An province) has 45.", "Long An"),
+    ("fr", "Dans le quartier de Long An, 320 ménages. La province de Tay Ninh compte 2 146 "
+           "modèles. La commune de Duc Hue (ancien district de Duc Hue, province de Long An).",
+     "Long An"),
+    ("id", "Di kelurahan Hoa Binh, 210 lampu dipasang. Provinsi Phu Tho memiliki 4.380 model.",
+     "Hoa Binh"),
+    ("fa", "در بخش هوا بین ۲۱۰ چراغ نصب شد. استان فو تو ۴۳۸۰ مدل دارد.", "Hoa Binh"),
+])
+def test_after_2025_a_former_province_counts_for_its_successor(lang: str, text: str,
+                                                                commune: str) -> None:
+    places, province = places_in(text, load_lexicon(lang), published=AFTER_2025)
+    ward = next(p for p in places if p.level == "commune")
+    assert province in ("Tay Ninh", "Phu Tho")
+    assert (ward.name, ward.province, ward.unit and ward.unit.map) == (commune, province, "2025")
+    # the 2025 map has no districts: a former one named in the text is no district of the ward
+    assert to_locality(places, province).district is None
+
+
+@pytest.mark.parametrize(("lang", "text", "province"), [
+    # "phường Long An" names a ward: it does not count for the former province of that name
+    ("vi", "Phường Long An có 320 hộ; phường Long An ra quân. Tỉnh Tây Ninh có 2.146 mô hình.",
+     "Tay Ninh"),
+    ("en", "Hoa Binh ward and Hoa Binh ward again. Phu Tho province has 4,380 models.", "Phu Tho"),
+])
+def test_a_name_given_a_lower_level_word_is_no_mention_of_the_province(
+        lang: str, text: str, province: str) -> None:
+    assert places_in(text, load_lexicon(lang))[1] == province
+
+
 def test_alias_file_adds_units_the_package_lacks() -> None:
     places, _ = places_in("inter-family group 8 (residential group 3, Nguyen Du ward, Ha Tinh city)",
                           load_lexicon("en"))

@@ -447,6 +447,9 @@ def test_a_conjunction_is_a_range_word_only_after_its_opener(lang: str, text: st
     ("id", "Distrik memiliki 96 model, di antaranya dua pertiga di desa-desa."),
     ("vi", "Huyện có 96 mô hình, trong đó hai phần ba ở các thôn."),
     ("fa", "ناحیه ۹۶ مدل دارد که دو سوم آنها در روستاها است."),
+    # "۲۰ مورد از آنها" (20 items of them): a part of what was counted, not 20 cases
+    ("fa", "ناحیه ۹۶ مدل دارد که ۲۰ مورد از آنها در روستاها است."),
+    ("fa", "ناحیه ۹۶ مدل دارد و ۲۰ مورد از این مدل‌ها در روستاها است."),
 ])
 def test_a_share_after_an_ellipsis_cue_is_no_count(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("models", 96)]

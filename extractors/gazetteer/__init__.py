@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -171,6 +171,12 @@ class Gazetteer:
             if unit.level == "province":
                 self.provinces[fold(unit.name)].append(unit)
         self._to_2025 = to_2025
+        # a legacy province -> the 2025 province its communes went to (whole provinces merged)
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for unit in units:
+            if unit.map == "legacy" and unit.level == "commune" and (new := self.to_2025(unit)):
+                votes[fold(unit.province)][new[0]] += 1
+        self._successors = {old: count.most_common(1)[0][0] for old, count in votes.items()}
 
     def lookup(self, name: str, level: str, province: str | None = None,
                district: str | None = None, map_: str = "legacy") -> list[Unit]:
@@ -228,6 +234,11 @@ class Gazetteer:
     def to_2025(self, unit: Unit) -> tuple[str, str, str] | None:
         """(province, commune, commune code) on the 2025 map for a legacy commune."""
         return self._to_2025.get(unit.key or "")
+
+    def successor(self, province: str) -> str:
+        """The province a legacy province is part of on the 2025 map ("Long An" -> "Tay Ninh",
+        "Tay Ninh" -> "Tay Ninh"); a name it does not know, unchanged."""
+        return self._successors.get(fold(province), province)
 
 
 def _narrow(units: list[Unit], province: str | None, district: str | None) -> list[Unit]:
