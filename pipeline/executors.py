@@ -82,7 +82,8 @@ def run_dask(folder: Path | str, db: Path | str, shard_dir: Path | str, *,
         files = list(find_files(folder))
         summary.files_seen = len(files)
         pending = [f for f in files if not (
-            (s := known.get(f.path)) and s.size == f.size and s.mtime_ns == f.mtime_ns)]
+            (s := known.get(f.path)) and s.size == f.size and s.mtime_ns == f.mtime_ns
+            and s.current())]
         summary.files_unchanged = len(files) - len(pending)
         chunks = [pending[i:i + SHARD_FILES] for i in range(0, len(pending), SHARD_FILES)]
         langs: Counter[str] = Counter()

@@ -1,9 +1,10 @@
 """`run(folder, db)`: the whole pipeline over a folder, incrementally, into a warehouse.
 
-Unchanged files are skipped on size and mtime, then on content hash; changed and new files are
-processed and loaded in batches, each batch one transaction, the warehouse opened only while a
-batch loads (so analysts' read-only sessions are blocked for moments, not the whole run). One
-run writes at a time (pipeline/locking.py). The run itself is a row in `runs`.
+Unchanged files are skipped on size and mtime, then on content hash, if this installation's
+extractor loaded them (pipeline/extractor_version.py); changed and new files are processed and
+loaded in batches, each batch one transaction, the warehouse opened only while a batch loads (so
+analysts' read-only sessions are blocked for moments, not the whole run). One run writes at a
+time (pipeline/locking.py). The run itself is a row in `runs`.
 """
 
 from __future__ import annotations
@@ -202,7 +203,8 @@ def _results(folder: Path, known: dict[str, FileState], max_bytes: int, workers:
     """
     def fast(found: FoundFile) -> bool:
         state = known.get(found.path)
-        return bool(state and state.size == found.size and state.mtime_ns == found.mtime_ns)
+        return bool(state and state.size == found.size and state.mtime_ns == found.mtime_ns
+                    and state.current())
 
     if workers <= 1:
         for found in find_files(folder):
@@ -314,7 +316,7 @@ def examine_rows(found: FoundFile, state: FileState | None, max_bytes: int,
 def examine(found: FoundFile, state: FileState | None, max_bytes: int) -> FileResult | None:
     """What to load for a file whose size or mtime changed (None: unchanged after all)."""
     if found.size > max_bytes:
-        if state and state.size == found.size and state.content_hash is None:
+        if state and state.size == found.size and state.content_hash is None and state.current():
             return None
         return FileResult(found.path, found.size, found.mtime_ns, None, rejections=[Rejection(
             path=found.path, code="too_large", size=found.size,
@@ -326,7 +328,7 @@ def examine(found: FoundFile, state: FileState | None, max_bytes: int) -> FileRe
         return FileResult(found.path, found.size, found.mtime_ns, None, rejections=[Rejection(
             path=found.path, code="read_error", size=found.size, reason=f"cannot read: {exc}")])
     digest = content_hash(data)
-    if state and state.content_hash == digest:
+    if state and state.content_hash == digest and state.current():
         return FileResult(found.path, found.size, found.mtime_ns, digest, touch_only=True)
     return process_file(found.path, data, found.size, found.mtime_ns, digest)
 

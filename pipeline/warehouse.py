@@ -30,6 +30,13 @@ class FileState:
     size: int
     mtime_ns: int
     content_hash: str | None
+    extractor: str | None = None  # the extractor version that loaded it (extractor_version.py)
+
+    def current(self) -> bool:
+        """Whether this installation's extractor loaded it: if not, it is extracted again."""
+        from pipeline.extractor_version import extractor_version
+
+        return self.extractor == extractor_version()
 
 
 @dataclass
@@ -71,8 +78,9 @@ def connect(db: Path | str, read_only: bool = False, migrate: bool = True) -> du
 
 
 def file_states(con: duckdb.DuckDBPyConnection) -> dict[str, FileState]:
-    rows = con.execute("SELECT path, size, mtime_ns, content_hash FROM files").fetchall()
-    return {path: FileState(size, mtime, digest) for path, size, mtime, digest in rows}
+    rows = con.execute("SELECT path, size, mtime_ns, content_hash, extractor FROM files").fetchall()
+    return {path: FileState(size, mtime, digest, extractor)
+            for path, size, mtime, digest, extractor in rows}
 
 
 def start_run(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> None:
@@ -394,9 +402,12 @@ def _new_stories(con: duckdb.DuckDBPyConnection,
 
 
 def _file_row(r: FileResult, run_id: str, now: datetime) -> dict[str, object]:
+    from pipeline.extractor_version import extractor_version
+
     return {"path": r.path, "size": r.size, "mtime_ns": r.mtime_ns,
             "content_hash": r.content_hash, "status": r.status,
-            "articles": len(r.articles), "run_id": run_id, "loaded_at": now}
+            "articles": len(r.articles), "run_id": run_id, "loaded_at": now,
+            "extractor": extractor_version()}
 
 
 def reconcile_stories(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str],

@@ -36,8 +36,12 @@ CREATE TABLE IF NOT EXISTS files (
     status       VARCHAR,     -- loaded | rejected | partial (some records of a JSONL rejected)
     articles     INTEGER,
     run_id       VARCHAR,     -- the run that last loaded it
-    loaded_at    TIMESTAMP
+    loaded_at    TIMESTAMP,
+    extractor    VARCHAR      -- the extractor version that loaded it (code, lexicons, libraries):
+                              -- a run re-extracts a file loaded under another one
 );
+-- warehouses made before the column existed: their files are re-extracted once
+ALTER TABLE files ADD COLUMN IF NOT EXISTS extractor VARCHAR;
 
 -- One row per article (a file, or one record of a JSON Lines / JSON array file). Key: article_id.
 CREATE TABLE IF NOT EXISTS articles (

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import duckdb
+
 from pipeline import run
 from pipeline.executors import read_shard, run_dask
 from tests.conftest import SAMPLES
@@ -23,6 +25,14 @@ def test_dask_executor_matches_a_local_run(tmp_path: Path) -> None:
     assert snapshot(distributed) == snapshot(local)
     again = run_dask(folder, distributed, tmp_path / "shards", workers=1, max_bytes=5_000_000)
     assert (again.files_unchanged, again.articles_loaded) == (4, 0)
+    # a file an older extractor loaded is extracted again, the rest stay
+    con = duckdb.connect(str(distributed))
+    con.execute("UPDATE files SET extractor = 'an-older-one' WHERE path LIKE 'translations/%'")
+    (old,) = con.execute("SELECT count(*) FROM files WHERE extractor = 'an-older-one'").fetchone()
+    con.close()
+    stale = run_dask(folder, distributed, tmp_path / "shards", workers=1, max_bytes=5_000_000)
+    assert 0 < old < 4 and (stale.files_changed, stale.files_unchanged) == (old, 4 - old)
+    assert snapshot(distributed) == snapshot(local)
 
 
 def test_shards_are_parquet_per_table(tmp_path: Path) -> None:

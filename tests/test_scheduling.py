@@ -194,6 +194,49 @@ def test_rerun_over_unchanged_files_skips_them_without_reading(corpus: Path, tmp
     assert summary.files_unchanged == summary.files_seen and read == []
 
 
+def test_files_loaded_by_another_extractor_are_extracted_again(tmp_path: Path) -> None:
+    """A fix to a lexicon or a rule reaches the rows already loaded: the next run re-extracts
+    what an older extractor loaded (a warehouse from before the column, too), and no more."""
+    db = tmp_path / "versions.duckdb"
+    run(SAMPLES, db)
+    con = duckdb.connect(str(db))
+    (total,) = con.execute("SELECT count(*) FROM files").fetchone()
+    con.execute("UPDATE files SET extractor = 'an-older-one' WHERE path LIKE '%.html'")
+    (stale,) = con.execute("SELECT count(*) FROM files WHERE extractor = 'an-older-one'").fetchone()
+    (records,) = con.execute("SELECT count(*) FROM records").fetchone()
+    con.close()
+    summary = run(SAMPLES, db)
+    assert 0 < stale < total
+    assert (summary.files_changed, summary.files_unchanged) == (stale, total - stale)
+    con = duckdb.connect(str(db))
+    assert con.execute("SELECT count(*) FROM records").fetchone() == (records,)
+    assert con.execute("SELECT count(DISTINCT extractor) FROM files").fetchone() == (1,)
+    # a warehouse made before files.extractor existed gets it, and re-extracts everything once
+    con.execute("ALTER TABLE files DROP COLUMN extractor")
+    con.close()
+    assert run(SAMPLES, db).files_changed == total
+    assert run(SAMPLES, db).files_unchanged == total
+
+
+def test_the_extractor_version_follows_the_lexicons_and_the_rules(tmp_path: Path) -> None:
+    from pipeline.extractor_version import PACKAGES, PIPELINE_MODULES, digest, extractor_version
+
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, tmp_path / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "pipeline").mkdir()
+    for module in PIPELINE_MODULES:
+        shutil.copy(ROOT / "pipeline" / f"{module}.py", tmp_path / "pipeline")
+    assert digest(tmp_path) == extractor_version()
+    lexicon = tmp_path / "extractors" / "lexicons" / "fr.yaml"
+    lexicon.write_text(lexicon.read_text("utf-8") + "\n# one more comment\n", "utf-8")
+    changed = digest(tmp_path)
+    assert changed != extractor_version()
+    # the CLI, the warehouse's loader or the docs are no part of it
+    (tmp_path / "pipeline" / "cli.py").write_text("# another CLI\n", "utf-8")
+    assert digest(tmp_path) == changed
+
+
 def test_interrupted_runs_are_marked(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "interrupted.duckdb"
     proc = _start(corpus, db, "--batch-size", "1")
