@@ -91,8 +91,14 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
     prefixes = {norm(k): v for k, v in lex.number_prefixes.items()}
     halves = fraction_table(lex.lang)
     out: list[Number] = []
-    i = 0
-    while i < len(tokens):
+    opens = _openers(lex.lang)
+    i = 0  # the first token not yet read: a number's tokens are skipped
+    # only a numeral or a word that may open a number starts one: the rest are passed over
+    # here, in a comprehension, rather than one by one in the loop
+    for at in [k for k, t in enumerate(tokens) if t.kind == "num" or opens[t.norm]]:
+        if at < i:
+            continue
+        i = at
         tok = tokens[i]
         if tok.kind == "word" and tok.norm.startswith(halves.starts) and (
                 lone := halves.lone(tokens, i)):
@@ -105,7 +111,6 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
         if tok.kind == "num":
             value = parse_numeral(tok.text, lex)
             if value is None:
-                i += 1
                 continue
             year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text)) and 1900 <= value <= 2100
             end, j = tok.end, i
@@ -142,8 +147,6 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
                 weak = weak_candidate and tokens[i].norm in weak_words
                 out.append(Number(value, tok.start, tokens[j].end, weak, False, i, j))
                 i = j + 1
-                continue
-        i += 1
     return out
 
 
@@ -302,6 +305,32 @@ def _starters(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
 @cache
 def _start_memo(lang: str) -> dict[str, bool]:
     return {}
+
+
+class _Openers(dict[str, bool]):
+    """Whether a word may open a number (a number word, a fraction, an approximate count, a
+    prefixed numeral): asked of every word of a text, so memoised, and bounded, since a stream
+    of articles never stops bringing words. Numerals and punctuation are settled by kind."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        lex = load_lexicon(lang)
+        self.lang = lang
+        self.fractions = fraction_table(lang).starts
+        self.approximate = {norm(w) for w in [*lex.weak_number_words, *lex.approximate_numbers]}
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 1 << 16:
+            self.clear()
+        opens = self[word] = bool(word) and (
+            word.startswith(self.fractions) or word in self.approximate
+            or _may_start_number(word, self.lang))
+        return opens
+
+
+@cache
+def _openers(lang: str) -> _Openers:
+    return _Openers(lang)
 
 
 def _may_start_number(word: str, lang: str) -> bool:
