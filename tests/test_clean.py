@@ -33,7 +33,9 @@ def test_a_comment_counter_ends_the_article() -> None:
 
 @pytest.mark.parametrize("heading", ["Même sujet", "Same topic", "Cùng chủ đề", "Topik yang sama",
                                      "همان موضوع", "Related news", "Tin liên quan",
-                                     "Bài viết liên quan:", "Đọc thêm"])
+                                     "Bài viết liên quan:", "Đọc thêm", "Articles similaires",
+                                     "Similar stories", "Artikel serupa", "Bài viết tương tự",
+                                     "اخبار مشابه"])
 def test_related_headlines_after_the_article_are_dropped(heading: str) -> None:
     body = "\n".join([PARAGRAPH] * 4)
     cleaned = clean_text(f"{body}\n{heading}\nDes avions et 13 000 soldats s'entraînent\nChiffre")
@@ -54,6 +56,11 @@ def test_related_headlines_after_the_article_are_dropped(heading: str) -> None:
     "Related news: Soc Trang aims for 1,000 OCOP products",
     "Berita terkait: 1.500 rumah untuk keluarga miskin",
     "Articles liés : 200 hectares de café certifiés",
+    "Articles similaires : Binh Thuan exporte 500 000 tonnes de fruits du dragon",
+    "Similar news: Binh Thuan exports 500,000 tons of dragon fruit",
+    "Berita serupa: Binh Thuan mengekspor 500.000 ton buah naga",
+    "Tin tương tự: Bình Thuận xuất khẩu 500.000 tấn thanh long",
+    "مطالب مشابه: بین توان ۵۰۰ هزار تن میوه اژدها صادر می‌کند",
     "اخبار مرتبط: ۵۰۰ خانه برای خانوارهای فقیر",
 ])
 def test_a_read_also_line_goes_with_its_headline(line: str) -> None:

@@ -96,10 +96,15 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("planted half a hectare of pepper", 0.5, "hectares", "exact"),
         ("planted one and a half hectares of tea", 1.5, "hectares", "exact"),
         ("its 57 boats carrying fishermen help each other at sea", None, None, None),
+        ("houses for poor households, each worth VND 50 million", None, None, None),
     ],
     "fr": [
         ("grâce à 1 milliard 200 millions de dôngs versés par les habitants", 1_200_000_000, "vnd", "exact"),
         ("vendu au prix moyen de 120 000 dongs le kilo", None, None, None),
+        # a value given "each" is per unit; the count of what is given stays
+        ("des maisons pour les pauvres, chacune d'une valeur de 50 millions de VND", None, None, None),
+        ("les ménages, chacun ayant reçu 2 tonnes de riz", None, None, None),
+        ("chacune des 18 maisons a été réparée", 18, "houses", "exact"),
         ("Depuis mars 2021 modèles et initiatives se multiplient", None, None, None),
         ("a aidé 25 femmes pauvres à emprunter", 25, "people", "exact"),
         ("le district s'efforcera d'ajouter 20 nouveaux modèles chaque année", None, None, None),
@@ -200,6 +205,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("pada periode 2009-2024", None, None, None),
         ("Setiap hektar ditanami sekitar 1.100 pohon kopi", None, None, None),
         ("memperbaiki rumah, masing-masing rumah menerima bantuan VND 40 juta", None, None, None),
+        ("rumah bagi keluarga miskin, masing-masing senilai 50 juta VND", None, None, None),
         ("komune berupaya memiliki setidaknya 10 model baru", None, None, None),
         ("Jembatan memiliki lebar 2,5 m dan panjang 15 hingga 30 m", None, None, None),
         ("Gia Lai memiliki 4.650 model, 1.320 di antaranya diakui pada tahun 2025", 1320, "models", "exact"),
