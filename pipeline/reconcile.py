@@ -91,10 +91,12 @@ def _best_cluster(rec: Row, mine: list[Row], clusters: list[_Cluster], taken: se
     """The cluster a record joins: shared_by[i] of its metrics have a value in cluster i."""
     best, best_score = None, 0.0
     place = _folded_place(rec)
-    for i, c in enumerate(clusters):
+    # a record with metrics joins only a cluster sharing one of their values: those alone are
+    # scored (in cluster order, so ties go the same way), not every cluster of the story
+    for i in sorted(shared_by) if mine else range(len(clusters)):
         if i in taken:
             continue
-        shared = shared_by[i]
+        c, shared = clusters[i], shared_by[i]
         head = c.records[0]
         same_place = bool(place) and place == c.place
         same_kind = (rec.get("model_name") is None) == (head.get("model_name") is None)

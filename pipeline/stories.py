@@ -134,22 +134,24 @@ def fingerprint_overlap(a: str | None, b: str | None) -> float:
 class _Numerals:
     """A fingerprint's numerals as a multiset: how many, and how many times each."""
 
-    __slots__ = ("counts", "distinct", "n", "repeats")
+    __slots__ = ("counts", "distinct", "n", "repeated")
 
     def __init__(self, fingerprint: str) -> None:
         numerals = fingerprint.split(",")
         self.n = len(numerals)
         self.counts = Counter(numerals)
         self.distinct = frozenset(self.counts)
-        self.repeats = len(self.distinct) < self.n
+        self.repeated = frozenset(k for k, c in self.counts.items() if c > 1)
 
     def shared(self, other: _Numerals) -> int:
-        """Size of the multiset intersection, sum((self.counts & other.counts).values()): a set
-        intersection in C, and a count only where a numeral repeats."""
-        common = self.distinct & other.distinct
-        if not (self.repeats or other.repeats):
-            return len(common)
-        return sum(min(self.counts[k], other.counts[k]) for k in common)
+        """Size of the multiset intersection, sum((self.counts & other.counts).values()): each
+        common numeral counts once (a set intersection in C), plus, where it repeats in both
+        texts, its repeats in common; a numeral repeated in one text only adds nothing."""
+        common = len(self.distinct & other.distinct)
+        both = self.repeated & other.repeated
+        if not both:
+            return common
+        return common + sum(min(self.counts[k], other.counts[k]) - 1 for k in both)
 
 
 @lru_cache(maxsize=4096)  # a new text is compared with many candidates, a candidate with many
