@@ -9,6 +9,7 @@ from extractors.metrics import extract_metrics
 Q = str | None
 CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
     "en": [
+        ("planted trees on two sides of the road", None, None, None),  # sides, not roads
         ("The goal by 2030 is 500 models across the province", None, None, None),
         ("The district targets 100% of communes having at least 2 effective models", None, None, None),
         ("The model received VND650 million from the provincial budget.", 650_000_000, "vnd", "exact"),
@@ -99,6 +100,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("houses for poor households, each worth VND 50 million", None, None, None),
     ],
     "fr": [
+        ("planté des arbres des deux côtés de la route", None, None, None),  # sides, not roads
         ("grâce à 1 milliard 200 millions de dôngs versés par les habitants", 1_200_000_000, "vnd", "exact"),
         ("vendu au prix moyen de 120 000 dongs le kilo", None, None, None),
         # a value given "each" is per unit; the count of what is given stays
@@ -165,6 +167,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("les 57 bateaux de pêche du modèle s'entraident", None, None, None),
     ],
     "id": [
+        ("menanam pohon di dua sisi jalan", None, None, None),  # sides, not roads
         ("Sejak Maret 2021 model-model menyebar ke setiap komune", None, None, None),
         ("Dusun itu berada di ketinggian 900 m di atas permukaan laut.", None, None, None),
         ("membangun 23 rumah panggung setinggi 1,5 meter", 23, "houses", "exact"),
@@ -218,6 +221,8 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("membangun 12 km jalan dari tahun 2020", 12, "km", "exact"),  # "dari" after the road
     ],
     "vi": [
+        ("trồng 1.500 cây xanh hai bên đường", 1500, "trees", "exact"),
+        ("trồng cây xanh hai bên đường", None, None, None),  # the two sides, not two roads
         ("đóng góp 1 tỷ 200 triệu đồng", 1_200_000_000, "vnd", "exact"),
         ("ủng hộ nửa tấn gạo", 0.5, "tons", "exact"),
         ("giúp 11 chị em nghèo vay vốn không lãi", 11, "people", "exact"),
@@ -273,6 +278,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("mỗi tháng quyên góp khoảng 300 kg gạo giúp 25 hộ nghèo", 25, "households", "exact"),
     ],
     "fa": [
+        ("درخت در دو طرف جاده کاشتند", None, None, None),  # sides, not roads
         ("اتحادیه جوانان در اوت ۲۰۲۳ مدل «جاده سبز» را راه‌اندازی کرد", None, None, None),
         ("۱ میلیارد و ۲۰۰ میلیون دونگ کمک کردند", 1_200_000_000, "vnd", "exact"),
         ("نیم تن برنج اهدا کرد", 0.5, "tons", "exact"),
