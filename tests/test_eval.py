@@ -134,7 +134,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round44", "round44/gold.yaml"),
                                                ("round45", "round45/gold.yaml"),
                                                ("round46", "round46/gold.yaml"),
-                                               ("round47", "round47/gold.yaml")])
+                                               ("round47", "round47/gold.yaml"),
+                                               ("round48", "round48/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
