@@ -174,6 +174,20 @@ def test_reconciliation_counts_each_fact_once_and_flags_conflicts() -> None:
     assert five["model_names"] == {"fr": "5 en 1", "id": "5 in 1", "fa": "5 در 1"}
 
 
+def test_a_record_joins_by_place_without_metrics_and_by_value_with_them() -> None:
+    """A translated record with no figures joins the cluster of its place and kind; one with
+    figures joins only a cluster sharing a value, however well its place matches another."""
+    vi = _rows("vi.txt", "vi", [("Tổ tự quản", "Tam Thang", []),
+                                ("Đường hoa", "Tam Phu", [("km", 4.5)])])
+    en = _rows("en.txt", "en", [("Tree planting", "Tam Thang", [("trees", 300)]),
+                                ("Self-managed team", "Tam Thang", []),
+                                ("Flower road", "Tam Thang", [("km", 4.5)])])
+    story_records, _ = reconcile("s", vi[0] + en[0], vi[1] + en[1], [vi[2], en[2]])
+    joined = {frozenset(r["record_ids"]) for r in story_records}
+    assert joined == {frozenset({"vi.txt/0", "en.txt/1"}), frozenset({"vi.txt/1", "en.txt/2"}),
+                      frozenset({"en.txt/0"})}
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_the_value_index_finds_exactly_the_close_values(seed: int) -> None:
     """reconcile looks values up in a sorted index: it must find what comparing every value
