@@ -439,7 +439,8 @@ def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
     if j < len(tokens) and (link := tb.unit_links.match(tokens, j)) and j + link[0] < len(tokens) \
             and tb.units.match(tokens, j + link[0]):
         unit_at = j + link[0]
-    if unit_at < len(tokens) and (unit := tb.units.match(tokens, unit_at)):
+    if unit_at < len(tokens) and (unit := tb.units.match(tokens, unit_at)) \
+            and not _opens_a_name(tokens, unit_at + unit[0]):
         n, spec = unit
         end = unit_at + n
         if end < len(tokens) and (tb.after.match(tokens, end) or tb.rate.match(tokens, end)
@@ -453,6 +454,14 @@ def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
     if _rate_after_count(tokens, last + 1, tb):
         return None
     return key, None, last
+
+
+def _opens_a_name(tokens: list[Token], end: int) -> bool:
+    """A unit-like word that ends on an apostrophe glued to the word after it opens a name:
+    "24 M'nong households" counts households, not 24 m; "N'Dir", "H'Mong" alike."""
+    last = tokens[end - 1]
+    return (end < len(tokens) and last.text[-1] in "'’" and tokens[end].kind == "word"
+            and tokens[end].start == last.end)
 
 
 _MATERIAL_WORDS = 3  # words of what a unit measures, before a rate: "5 tons of fresh tea buds per"

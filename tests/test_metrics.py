@@ -664,3 +664,17 @@ def test_traders_mangroves_and_trên_as_on(lang: str, text: str, found: list[tup
 ])
 def test_who_and_what_the_lexicons_count(lang: str, text: str, key: str, value: float) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, value)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a name opened by a letter and an apostrophe (M'nong, N'Dir) is no unit after a number
+    ("en", "The union mobilized 24 M'nong households to donate land.", [("households", 24)]),
+    ("en", "It helped 45 H'Mong households and built 300 m of road.", [("households", 45), ("km", 0.3)]),
+    ("fr", "L'association a mobilisé 24 ménages M'nong pour céder du terrain.", [("households", 24)]),
+    ("id", "Asosiasi memobilisasi 24 rumah tangga M'nong untuk menyumbangkan tanah.", [("households", 24)]),
+    ("vi", "Hội đã vận động 24 hộ đồng bào M'nông hiến đất.", [("households", 24)]),
+    ("fa", "انجمن ۲۴ خانوار منونگ را برای اهدای زمین بسیج کرد.", [("households", 24)]),
+])
+def test_a_name_opened_by_an_apostrophe_is_no_unit(lang: str, text: str,
+                                                  found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
