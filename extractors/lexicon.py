@@ -144,6 +144,12 @@ class Lexicon(_Strict):
     # classifiers that stand for a cue phrase they open, said earlier in the sentence: "200 suất
     # cơm ...; tổng cộng đã trao hơn 30.000 suất" (meals)
     elided_heads: list[str]
+    # counters of occurrences ("lượt", "times"): after a cue said just before the number they
+    # count what it names, "tuần tra 96 lượt" (patrolled 96 times) being 96 patrols
+    action_counters: list[str]
+    # words that name the count of what the cue after them names, before a number ending the
+    # clause: "bringing the total number of models to 318", "nâng tổng số mô hình lên 318"
+    total_heads: list[str]
     # words between a part and its whole, both numbers, before what they count: "26 out of 30
     # cases", "26 dari 30 kasus" (the part is the count achieved, as in "26/30 vụ")
     share_links: list[str]

@@ -28,6 +28,7 @@ from extractors.text import (
     sentence_spans,
     suffix_regex,
 )
+from extractors.vocabulary import EVENT_KEYS
 from schemas.records import Evidence, Metric
 
 _PREFIX_CHARS = 60
@@ -38,6 +39,8 @@ class _Tables:
     articles: frozenset[str]
     cues: PhraseTable[str]
     cue_heads: frozenset[str]  # the lexicon's elided_heads ("suất")
+    action_counters: frozenset[str]  # "lượt", "times"
+    total_heads: PhraseTable[bool]  # "total number of", "tổng số"
     currency_suffixes: dict[str, float]  # "m" in "VND120m"
     units: PhraseTable[Unit]
     prefix_units: dict[str, Unit]
@@ -59,6 +62,7 @@ class _Tables:
     dimension_re: re.Pattern[str] | None
     length_re: re.Pattern[str] | None
     dimension_compound_re: re.Pattern[str] | None
+    conjunctions: frozenset[str]
     landmark_re: re.Pattern[str] | None
     landmark_nouns: frozenset[str]
     rate_before_re: re.Pattern[str] | None
@@ -76,6 +80,8 @@ def tables(lang: str) -> _Tables:
     return _Tables(
         articles=frozenset(norm(w) for w in lex.article_numbers),
         cue_heads=frozenset(norm(w) for w in lex.elided_heads),
+        action_counters=frozenset(norm(w) for w in lex.action_counters),
+        total_heads=PhraseTable((w, True) for w in lex.total_heads),
         currency_suffixes={norm(k): float(v) for k, v in lex.currency_suffixes.items()},
         cues=PhraseTable(((w, key) for key, words in lex.metrics.items() for w in words),
                          lex.noun_suffixes),
@@ -105,6 +111,7 @@ def tables(lang: str) -> _Tables:
         dimension_re=_word_regex(lex.not_metric.dimension),
         length_re=_word_regex(lex.not_metric.length),
         dimension_compound_re=_word_regex(lex.not_metric.dimension_compounds),
+        conjunctions=frozenset(norm(w) for w in lex.list_conjunctions),
         landmark_re=_landmark_regex(lex.locality_levels.landmark_cues),
         landmark_nouns=frozenset(norm(w.split()[0]) for w in [
             *lex.locality_levels.landmark_nouns, *lex.locality_levels.province,
@@ -199,6 +206,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                 continue  # "a 10-year plan"
         elif (glued := _currency_suffix(tokens, j, num, tb)) is not None:
             found = glued
+        elif (action := _counted_action(view, tokens, j, num, tb)) is not None:
+            found = action
         else:
             found = _quantity_kind(tokens, j, lex, tb)
         if found is None and (link := _counted_link(num, tokens, j, lang, tb)):
@@ -210,6 +219,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                               tokens[num.last_index].norm in word_tables(lang)[1])
         if found is None:
             found = _elided_head(tokens, j, num, sentence_at(spans, num.start)[0], tb)
+        if found is None and len(ends) == 1:  # "fell from 120 to 45" is no range of a total
+            found = _total_before(tokens, j, num, tb)
         if found is None or all(n.value == 0 for n in ends):
             continue  # nothing counted, or nothing: "Bữa cơm 0 đồng" (a free meal) is a name
         key, factor, last_token = found
@@ -362,6 +373,50 @@ def _elided_head(tokens: list[Token], j: int, num: Number, sentence_start: int,
         if tokens[k].norm == head and (hit := tb.cues.match(tokens, k)) and hit[0] > 1:
             return hit[1], None, j
     return None
+
+
+def _counted_action(view: str, tokens: list[Token], j: int, num: Number,
+                    tb: _Tables) -> tuple[str, None, int] | None:
+    """A counter of occurrences after the number, and a cue phrase ending just before it (or
+    before its qualifier): "tuần tra (hơn) 96 lượt" (patrolled 96 times) counts patrols."""
+    if j >= len(tokens) or tokens[j].norm not in tb.action_counters or not num.first_index \
+            or _rate_after_count(tokens, j + 1, tb):
+        return None  # "patrols 96 times a year": a rate
+    surface = _qualifier(view, num.start, tb)[1]
+    for k in range(num.first_index - 1, max(num.first_index - _CUE_BACK, 0) - 1, -1):
+        if tokens[k].kind != "word":
+            return None
+        hit = tb.cues.match(tokens, k)
+        if hit and hit[1] in EVENT_KEYS and not view[tokens[k + hit[0] - 1].end:surface].strip():
+            return hit[1], None, j
+    return None
+
+
+_CUE_BACK = 4  # the words of a cue phrase, and a qualifier, before a counted number
+
+
+def _total_before(tokens: list[Token], j: int, num: Number,
+                  tb: _Tables) -> tuple[str, None, int] | None:
+    """A number ending its clause, counted by a total named earlier in the clause: "bringing
+    the total number of models in the district to 318" (models), "nâng tổng số mô hình lên
+    318". The total's head and a cue right after it (or a word later) name what is counted."""
+    if num.year_like or num.weak or (j < len(tokens) and not (
+            tokens[j].kind == "punct" and tokens[j].text in BREAK_PUNCT)):
+        return None
+    for k in range(num.first_index - 1, max(num.first_index - _TOTAL_BACK, 0) - 1, -1):
+        tok = tokens[k]
+        if tok.kind == "num" or (tok.kind == "punct" and tok.text in BREAK_PUNCT):
+            return None
+        if (head := tb.total_heads.match(tokens, k)) is None:
+            continue
+        for c in range(k + head[0], min(k + head[0] + 2, num.first_index)):
+            if (cue := tb.cues.match(tokens, c)) is not None:
+                return cue[1], None, num.last_index
+        return None
+    return None
+
+
+_TOTAL_BACK = 14  # tokens between a total's head and its number: "the total number of ... to"
 
 
 def _unit_name(key: str) -> str | None:
@@ -629,10 +684,14 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
         return False
     clause = re.split(r"[,;.:()]", norm_text(view[max(0, start - 40):start]))[-1]
     before = " ".join(clause.split()[-4:])
-    after = " ".join(re.split(r"[,;.:()]", norm_text(view[end:end + 25]))[0].split()[:2])
+    after_words = re.split(r"[,;.:()]", norm_text(view[end:end + 25]))[0].split()
+    # "5,4 km dan lebar permukaan 6 m": a width after a conjunction is the next figure's
+    after = "" if after_words[:1] and after_words[0] in tb.conjunctions else " ".join(after_words[:2])
+    wider = norm_text(view[max(0, start - 60):start])
     if tb.dimension_compound_re is not None:  # "mở rộng 5,2 km đường": expanded, not wide
         before = tb.dimension_compound_re.sub(" ", before)
         after = tb.dimension_compound_re.sub(" ", after)
+        wider = tb.dimension_compound_re.sub(" ", wider)
     if tb.dimension_re.search(before) or tb.dimension_re.search(after):
         return True
     # "à 30 km de Da Lat", "25 km dari Pleiku": a length measured from a named place (a capital
@@ -650,8 +709,7 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
                     cue.group(1)[0].isupper() or norm(cue.group(1)) in tb.landmark_nouns):
                 return True
     # "lebar 2,5 m dan panjang 15 m", "rộng 3 m, dài 20 m": a length after a width is a size
-    return bool(tb.length_re and tb.length_re.search(before) and tb.dimension_re.search(
-        norm_text(view[max(0, start - 60):start])))
+    return bool(tb.length_re and tb.length_re.search(before) and tb.dimension_re.search(wider))
 
 
 def _after_year_word(view: str, num: Number, tb: _Tables) -> bool:

@@ -8,6 +8,10 @@ METRIC_KEYS: tuple[str, ...] = (
 )
 # Keys measured in a unit rather than counted; the unit a value is stored in.
 UNIT_OF: dict[str, str] = {"hectares": "ha", "km": "km", "vnd": "VND", "tons": "t"}
+# Keys that count events, not things: a counter of occurrences after a cue of one counts the
+# events ("tuần tra 96 lượt": 96 patrols), while after a thing ("visited households 3 times")
+# it counts visits.
+EVENT_KEYS: frozenset[str] = frozenset({"patrols"})
 QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "approx", "at_least", "less_than", "range")
 FIELDS: tuple[str, ...] = ("economy", "culture_society", "security_order", "party_building")
 LEVELS: tuple[str, ...] = ("province", "district", "commune", "village")

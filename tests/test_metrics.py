@@ -678,3 +678,71 @@ def test_who_and_what_the_lexicons_count(lang: str, text: str, key: str, value: 
 def test_a_name_opened_by_an_apostrophe_is_no_unit(lang: str, text: str,
                                                   found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a width after a conjunction is the next figure's, and "mở rộng" (widen) is no width
+    ("vi", "Mặt trận mở rộng 4 tuyến đường với tổng chiều dài 5,4 km, mặt đường rộng 6 m.",
+     [("roads", 4), ("km", 5.4)]),
+    ("id", "Front memperlebar 4 ruas jalan dengan panjang total 5,4 km dan lebar permukaan 6 m.",
+     [("roads", 4), ("km", 5.4)]),
+    ("en", "The union widened 4 roads with a total length of 5.4 km and a surface 6 m wide.",
+     [("roads", 4), ("km", 5.4)]),
+    ("fr", "Le Front a élargi 4 routes d'une longueur totale de 5,4 km et d'une largeur de 6 m.",
+     [("roads", 4), ("km", 5.4)]),
+    ("fa", "جبهه ۴ جاده به طول کل ۵٫۴ کیلومتر و عرض ۶ متر را تعریض کرد.", [("roads", 4), ("km", 5.4)]),
+    # a length after a width is still a size
+    ("id", "Warga membangun jalan dengan lebar 3 m dan panjang 150 m.", []),
+    ("vi", "Người dân làm đường rộng 3 m, dài 150 m.", []),
+])
+def test_a_width_belongs_to_its_own_figure(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a counter of occurrences after an event's cue counts the events; after a thing, visits
+    ("vi", "Trong năm 2023, tổ đã tuần tra 96 lượt.", [("patrols", 96)]),
+    ("vi", "Tổ đã tuần tra hơn 96 lượt, phát hiện 4 vụ.", [("patrols", 96), ("cases", 4)]),
+    ("id", "Tim melakukan patroli 96 kali pada tahun 2023.", [("patrols", 96)]),
+    ("en", "The team carried out patrols 96 times last year.", [("patrols", 96)]),
+    ("fr", "L'équipe a effectué des patrouilles 96 fois en 2023.", [("patrols", 96)]),
+    ("fa", "این تیم در سال ۲۰۲۳ گشت ۹۶ بار انجام داد.", [("patrols", 96)]),
+    ("en", "Officers visited the households 3 times.", []),
+    ("en", "The team patrols 96 times a year.", []),  # a rate
+    ("vi", "Tổ tuần tra 4 lượt mỗi tháng.", []),
+    ("id", "Ketua tim mengatakan tim melakukan patroli dua kali seminggu.", []),  # twice a week
+    ("fr", "L'équipe fait des patrouilles 2 fois par semaine.", []),
+])
+def test_a_counter_of_occurrences_after_an_event_counts_the_events(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a total named before a number ending the clause counts what it names
+    ("en", "The district added 27 models, bringing the total number of models in the district to 318.",
+     [("models", 27), ("models", 318)]),
+    ("en", "The total number of members reached 1,200.", [("members", 1200)]),
+    ("fr", "Le district a ajouté 27 modèles, portant le nombre total de modèles à 318.",
+     [("models", 27), ("models", 318)]),
+    ("id", "Distrik menambah 27 model, sehingga jumlah total model di distrik menjadi 318.",
+     [("models", 27), ("models", 318)]),
+    ("vi", "Huyện có thêm 27 mô hình, nâng tổng số mô hình toàn huyện lên 318.",
+     [("models", 27), ("models", 318)]),
+    ("en", "The number of poor households fell from 120 to 45.", []),  # a change, no range
+    ("en", "The number of models rose by 12%.", []),
+])
+def test_a_total_named_before_its_number(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # what a district expects to reach is a goal
+    ("vi", "Dự kiến đến năm 2025, toàn huyện đạt 350 mô hình."),
+    ("en", "By 2025, the district expects to reach 350 models."),
+    ("id", "Pada tahun 2025, distrik diperkirakan mencapai 350 model."),
+    ("fr", "Le district devrait atteindre 350 modèles en 2025."),
+    ("fa", "پیش‌بینی می‌شود ناحیه تا سال ۲۰۲۵ به ۳۵۰ مدل برسد."),
+])
+def test_an_expected_figure_is_a_goal(lang: str, text: str) -> None:
+    assert extract_metrics(text, lang) == []
