@@ -355,9 +355,23 @@ def _elliptic(view: str, num: Number, tokens: list[Token], j: int, found: list[M
         return None  # "dont 40 %", "dont deux tiers": a share
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].start == num.end:
         return None  # "4C", "5G": a code, the letters glued to the digit
-    if j < len(tokens) and tb.level_words.match(tokens, j):
-        return None  # "a quarter of them in its 16 wards": a count of places
+    if _places_after(tokens, j, tb):
+        return None  # "a quarter of them in its 16 wards", "in 7 mountainous communes": places
     return previous[-1].metric, 1.0 if multiplied else None, num.last_index
+
+
+def _places_after(tokens: list[Token], j: int, tb: _Tables) -> bool:
+    """A level word at tokens[j], or after one word more, an adjective ("7 mountainous
+    communes"; "7 xã miền núi" has it first), never a conjunction or a phrase break ("298 dan
+    Kota Vinh Yen": the next place of a ranking)."""
+    for k in range(j, min(j + 2, len(tokens))):
+        if tokens[k].kind != "word":
+            return False
+        if tb.level_words.match(tokens, k):
+            return True
+        if tokens[k].norm in tb.conjunctions or tb.breaks.match(tokens, k):
+            return False
+    return False
 
 
 def _elided_head(tokens: list[Token], j: int, num: Number, sentence_start: int,

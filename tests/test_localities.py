@@ -165,6 +165,17 @@ def test_a_word_initial_d_may_be_written_z(latin: str, spelled: str, persian: st
     assert (skeleton(persian) in skeletons(latin, spelled)) is written
 
 
+@pytest.mark.parametrize(("text", "level", "name"), [
+    # syllables written as one word: a و inside it opens the second, the consonant v
+    ("در سال ۲۰۲۴، ناحیه باوی در هانوی ۱۸۶ مدل دارد.", "district", "Ba Vi"),
+    ("در سال ۲۰۲۴، ناحیه با وی در هانوی ۱۸۶ مدل دارد.", "district", "Ba Vi"),
+])
+def test_a_persian_name_written_joined_is_read_by_its_syllables(text: str, level: str,
+                                                                name: str) -> None:
+    places, _ = places_in(text, load_lexicon("fa"))
+    assert name in [p.name for p in places if p.level == level]
+
+
 def test_the_tam_duong_written_with_z_is_vinh_phucs() -> None:
     """Tam Dương (Vinh Phuc) and Tam Đường (Lai Chau) fold to one name; "تام زونگ" is the first."""
     places, province = places_in("شهرستان تام زونگ در استان وین فوک ۸۶ مدل ساخته است.",

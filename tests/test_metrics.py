@@ -746,3 +746,32 @@ def test_a_total_named_before_its_number(lang: str, text: str, found: list[tuple
 ])
 def test_an_expected_figure_is_a_goal(lang: str, text: str) -> None:
     assert extract_metrics(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "key", "value"), [
+    # owners of a house are people, not houses; fugitives are subjects
+    ("vi", "Công an xã đã vận động 142 chủ nhà trọ ký cam kết.", "people", 142),
+    ("id", "Polisi memobilisasi 142 pemilik rumah kos untuk menandatangani komitmen.", "people", 142),
+    ("en", "The police mobilized 142 boarding house owners to sign a pledge.", "people", 142),
+    ("fr", "La police a mobilisé 142 propriétaires de logements locatifs.", "people", 142),
+    ("fa", "پلیس ۱۴۲ مالک خانه اجاره‌ای را بسیج کرد.", "people", 142),
+    ("id", "Melalui model ini, polisi menemukan 3 buronan.", "subjects", 3),
+    ("en", "Through the model, the police found 3 fugitives.", "subjects", 3),
+    ("fr", "Grâce au modèle, la police a retrouvé 3 fugitifs.", "subjects", 3),
+    ("fa", "از طریق این مدل، پلیس ۳ فراری را پیدا کرد.", "subjects", 3),
+    ("vi", "Qua mô hình, công an phát hiện 3 đối tượng truy nã.", "subjects", 3),
+])
+def test_owners_are_people_and_fugitives_subjects(lang: str, text: str, key: str, value: float) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, value)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # after "of which", a number before an adjective and a level word counts places, not models
+    ("en", "Ba Vi district has 186 models, of which 74 models are in 7 mountainous communes."),
+    ("fr", "Le district compte 186 modèles, dont 74 modèles dans 7 communes montagneuses."),
+    ("id", "Distrik memiliki 186 model, 74 model di antaranya di 7 komune pegunungan."),
+    ("vi", "Huyện có 186 mô hình, trong đó 74 mô hình ở 7 xã miền núi."),
+    ("fa", "ناحیه ۱۸۶ مدل دارد که ۷۴ مدل از آنها در ۷ کمون کوهستانی قرار دارند."),
+])
+def test_a_count_of_places_after_an_adjective_is_no_elliptic_figure(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("models", 186), ("models", 74)]

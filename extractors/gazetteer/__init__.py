@@ -95,6 +95,30 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
+def _joined_skeletons(name: str) -> list[str]:
+    """Further skeletons of a Persian name whose syllables are written joined: a و inside a
+    word may open a syllable, the consonant v ("باوی" is Ba Vi, "با وی" written as one word).
+    Read only when the usual skeleton fits nothing."""
+    words = name.split()
+    # after a syllable's vowel and before one of its own: not "اوک" (Oc), whose و is a vowel
+    inner = [(i, k) for i, w in enumerate(words) for k, ch in enumerate(w)
+             if ch == "و" and k >= 2 and w[k + 1:k + 2] in _VOWEL_LETTERS]
+    if not inner or len(inner) > _MAX_INNER_VAV:
+        return []
+    out = []
+    for mask in range(1, 1 << len(inner)):
+        chars = [list(w) for w in words]
+        for bit, (i, k) in enumerate(inner):
+            if mask >> bit & 1:
+                chars[i][k] = " و"  # a word-initial و: the consonant v
+        out.append(skeleton(" ".join("".join(c) for c in chars)))
+    return out
+
+
+_MAX_INNER_VAV = 3
+_VOWEL_LETTERS = ("ا", "آ", "ی")
+
+
 def skeletons(name: str, spelled: str | None = None) -> set[str]:
     """The skeletons a Latin name may be written with in Persian: a word-initial "gi", which
     the north says /z/, is written ز as often as گ ("Ngai Giao": "نگای زائو"); so is a
@@ -199,11 +223,13 @@ class Gazetteer:
         """Units whose skeleton equals that of `name` (Persian script), within a province. A
         skeleton of one consonant ("اوک ائو", Oc Eo) is too common to search the country for:
         only within a province."""
-        key = skeleton(name)
-        if len(key) < (1 if province else 2):
-            return []
-        found = [u for u in self.by_skeleton.get((map_, key), []) if u.level in levels]
-        return _narrow(found, province, None)
+        for key in (skeleton(name), *_joined_skeletons(name)):
+            if len(key) < (1 if province else 2):
+                continue
+            found = [u for u in self.by_skeleton.get((map_, key), []) if u.level in levels]
+            if found := _narrow(found, province, None):
+                return found
+        return []
 
     def best_by_consonants(self, name: str, levels: tuple[str, ...], province: str | None = None,
                            map_: str = "legacy") -> Unit | None:
