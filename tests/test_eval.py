@@ -137,7 +137,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round47", "round47/gold.yaml"),
                                                ("round48", "round48/gold.yaml"),
                                                ("round49", "round49/gold.yaml"),
-                                               ("round50", "round50/gold.yaml")])
+                                               ("round50", "round50/gold.yaml"),
+                                               ("round51", "round51/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
