@@ -775,3 +775,21 @@ def test_owners_are_people_and_fugitives_subjects(lang: str, text: str, key: str
 ])
 def test_a_count_of_places_after_an_adjective_is_no_elliptic_figure(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("models", 186), ("models", 74)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # an amount followed by "each" or a price's unit is per unit; a quarter's number is its name
+    ("en", "The Front built 14 houses worth nearly VND700 million in total, VND50 million each.",
+     [("houses", 14), ("vnd", 700_000_000)]),
+    ("en", "The 300 households each received VND2 million.", [("households", 300)]),
+    ("en", "Pomelos sold for 25,000 to 30,000 dong a fruit.", []),
+    ("en", "Honey sold at 300,000 dong a kilo.", []),  # "dong a": no amount of one dong
+    ("fr", "Les pamplemousses se vendent entre 25 000 et 30 000 dongs le fruit.", []),
+    ("id", "Jeruk bali dijual 25.000 hingga 30.000 dong sebuah.", []),
+    ("vi", "Bưởi bán từ 25.000 đến 30.000 đồng/quả.", []),
+    ("fa", "قیمت فروش هر عدد ۲۵٬۰۰۰ تا ۳۰٬۰۰۰ دونگ بود.", []),
+    ("vi", "Công an phối hợp Ban điều hành Khóm 3 thực hiện mô hình “Tuyến phố văn minh”.", []),
+])
+def test_per_unit_prices_and_a_quarters_number(lang: str, text: str,
+                                               found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
