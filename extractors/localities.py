@@ -287,6 +287,8 @@ def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
         gap = text[pos + last:pos + w.start()]
         if len(picked) == most or (gap.strip() and gap.strip() != "-") or "\n" in gap:
             break
+        if picked and norm(w.group()) in stop:
+            break  # "هائی هائو در": the name ends before "in"
         most += gap.strip() == "-"  # a hyphenated name: one more word ("با ریا - وونگ تائو")
         picked.append(w)
         last = w.end()

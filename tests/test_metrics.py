@@ -793,3 +793,17 @@ def test_a_count_of_places_after_an_adjective_is_no_elliptic_figure(lang: str, t
 def test_per_unit_prices_and_a_quarters_number(lang: str, text: str,
                                                found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # neighbourhoods are residential areas, women members are members, and "kepada" (to)
+    # ends what a number counts: bags given to residents count no residents
+    ("en", "The model has been implemented in 5 neighborhoods with 68 members.",
+     [("residential_areas", 5), ("members", 68)]),
+    ("fr", "La section entretient le modèle avec 64 adhérentes.", [("members", 64)]),
+    ("id", "Mereka menukar 1.500 tas kain kepada warga.", []),
+    ("id", "Bantuan diberikan kepada 300 warga miskin.", [("people", 300)]),
+])
+def test_neighbourhoods_women_members_and_what_is_given_to_whom(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found

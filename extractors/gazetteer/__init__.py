@@ -116,6 +116,7 @@ def _joined_skeletons(name: str) -> list[str]:
 
 
 _MAX_INNER_VAV = 3
+_VOWEL_NAME_SCORE = 90  # rapidfuzz ratio: "hai hao" is Hai Hau (100 with u read as o), not Hai Ha
 _VOWEL_LETTERS = ("ا", "آ", "ی")
 
 
@@ -137,7 +138,8 @@ def skeletons(name: str, spelled: str | None = None) -> set[str]:
 
 _GI = re.compile(r"\bgi")
 _ROMAN = {**{k: v.lower() for k, v in _PERSIAN_MAP.items()}, "C": "ch", "ش": "sh", "خ": "kh",
-          "ا": "a", "آ": "a", "و": "o", "ی": "i", "ي": "i", "ه": "h", "ع": "", "ء": ""}
+          "ا": "a", "آ": "a", "و": "o", "ی": "i", "ي": "i", "ه": "h", "ع": "", "ء": "", "ئ": "",
+          "أ": "a", "ؤ": "o"}
 
 
 def romanise(name: str) -> str:
@@ -252,10 +254,27 @@ class Gazetteer:
             found = [u for u in found if fold(u.district) in districts] or found
         roman = fold(romanise(name))
         if not found:  # too short a skeleton ("هوی آن"): the romanised name, exactly
-            return [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
+            exact = [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
+            return exact or self._closest_vowel_name(name, roman, levels, province, map_)
         scored = [(_closeness(roman, fold(u.name)), u) for u in found]
         top = max(score for score, _ in scored)
         return [u for score, u in scored if score == top]
+
+    def _closest_vowel_name(self, name: str, roman: str, levels: tuple[str, ...],
+                            province: str | None, map_: str) -> list[Unit]:
+        """A name with no consonant the skeleton keeps ("هائی هائو", Hai Hau): the few units
+        of an empty skeleton whose names its romanisation matches closely, if one does best."""
+        if skeleton(name):
+            return []
+        units = _narrow([u for u in self.by_skeleton.get((map_, ""), []) if u.level in levels],
+                        province, None)
+        scored = [(_closeness(roman, fold(u.name)), u) for u in units]
+        scored = [(score, u) for score, u in scored if score[0] >= _VOWEL_NAME_SCORE]
+        if not scored:
+            return []
+        top = max(score for score, _ in scored)
+        best = [u for score, u in scored if score == top]
+        return best if len({fold(u.name) for u in best}) == 1 else []
 
     def to_2025(self, unit: Unit) -> tuple[str, str, str] | None:
         """(province, commune, commune code) on the 2025 map for a legacy commune."""
