@@ -138,7 +138,9 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round48", "round48/gold.yaml"),
                                                ("round49", "round49/gold.yaml"),
                                                ("round50", "round50/gold.yaml"),
-                                               ("round51", "round51/gold.yaml")])
+                                               ("round51", "round51/gold.yaml"),
+                                               ("round52", "round52/gold.yaml"),
+                                               ("round53", "round53/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
