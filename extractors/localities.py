@@ -259,8 +259,8 @@ def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | 
     while picked and norm(picked[0].group(0)) in stop and not gazetteer().knows(
             text[picked[0].start():picked[-1].end()]):
         picked.pop(0)
-    if not picked:
-        return None
+    if not picked or all(w.group(0).isdigit() for w in picked):
+        return None  # "96 district-level": a unit named by its number comes after its level word
     return text[picked[0].start():picked[-1].end()], picked[0].start(), picked[-1].end()
 
 

@@ -947,3 +947,18 @@ def test_each_count_of_a_ranking_is_the_place_before_it(lang: str) -> None:
     assert [(r.locality.district, [(m.metric, m.value) for m in r.metrics]) for r in records] == [
         ("Tam Duong", [("models", 312)]), ("Lap Thach", [("models", 298)]),
         ("Vinh Yen", [("models", 176)])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a number before a level word names no unit ("District 8" is written after its level
+    # word), nor does it in "96 district-level models"
+    ("en", "In 2022, Que Vo district has 96 district-level models and 312 grassroots-level models."),
+    ("en", "In 2022, Que Vo district has 96 models and 312 commune-level models."),
+    ("fr", "En 2022, le district de Que Vo compte 96 modèles au niveau du district et 312 modèles de base."),
+    ("id", "Pada tahun 2022, distrik Que Vo memiliki 96 model tingkat distrik dan 312 model tingkat akar rumput."),
+    ("vi", "Năm 2022, huyện Quế Võ có 96 mô hình cấp huyện và 312 mô hình cấp cơ sở."),
+])
+def test_counts_of_models_by_level_stay_with_their_district(lang: str, text: str) -> None:
+    records = extract(text, lang)
+    assert [(r.locality.district, [m.value for m in r.metrics]) for r in records] == [
+        ("Que Vo", [96, 312])]
