@@ -140,7 +140,8 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round50", "round50/gold.yaml"),
                                                ("round51", "round51/gold.yaml"),
                                                ("round52", "round52/gold.yaml"),
-                                               ("round53", "round53/gold.yaml")])
+                                               ("round53", "round53/gold.yaml"),
+                                               ("round54", "round54/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
