@@ -474,6 +474,10 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
     if persian or m.from_parent or m.unsure:
         return None
     level = levels[0] if levels else "commune"
+    if number.isdigit() and province and level == "commune":
+        # a unit named by its number that is no ward of the province: a neighbourhood below
+        # the ward ("quartier 3", "ward 3" for "khối phố 3", "khu phố 3"), the village level
+        return Place("village", str(int(number)), m.start)
     return Place(level, ascii_name(m.name), m.start, province,
                  ascii_name(m.parent) if m.parent and level == "commune" else None)
 

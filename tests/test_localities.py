@@ -411,6 +411,8 @@ def test_no_place_from_a_sentence_opening_or_a_quoted_name(lang: str, text: str)
     ("id", "Di Kecamatan Di Linh, Provinsi Lam Dong, Komite Front", "district", "Di Linh"),
     ("vi", "xã Lộc Giang (huyện Đức Hòa, tỉnh Long An)", "district", "Duc Hoa"),
     ("en", "In Hoai Nhon town, Binh Dinh province, the Fatherland Front", "district", "Hoai Nhon"),
+    # "bourg" is the French of thị trấn (township)
+    ("fr", "Dans le bourg de Bac Son, province de Lang Son, la police", "commune", "Bac Son"),
 ])
 def test_a_town_named_like_its_rural_district_is_the_township(lang: str, text: str, level: str,
                                                                 name: str) -> None:
@@ -512,3 +514,16 @@ def test_no_bare_commune_outside_the_articles_districts_or_in_quotes(text: str) 
 def test_a_town_word_names_a_township(lang: str, text: str, found: tuple[str, str, str | None]) -> None:
     places, _ = places_in(text, load_lexicon(lang))
     assert found in [(p.level, p.name, p.district) for p in places]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a number after a ward word that is no ward of the province names a neighbourhood below
+    # the ward ("quartier 3" for "khối phố 3"): a village, not a commune called "3"
+    ("fr", "Le district de Bac Son, province de Lang Son. Le comité du quartier 3 a agi."),
+    ("en", "Bac Son district, Lang Son province. The committee of Ward 3 acted."),
+    ("id", "Distrik Bac Son, Provinsi Lang Son. Pengurus Kelurahan 3 bertindak."),
+])
+def test_a_numbered_ward_the_province_lacks_is_a_neighbourhood(lang: str, text: str) -> None:
+    places, province = places_in(text, load_lexicon(lang))
+    assert province == "Lang Son"
+    assert [(p.level, p.name) for p in places if p.level in ("commune", "village")] == [("village", "3")]

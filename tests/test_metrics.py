@@ -807,3 +807,26 @@ def test_per_unit_prices_and_a_quarters_number(lang: str, text: str,
 def test_neighbourhoods_women_members_and_what_is_given_to_whom(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a numbered neighbourhood is a name, not a count of what follows it
+    ("vi", "Công an phối hợp với Ban công tác Mặt trận khối phố 3 duy trì mô hình “Khu phố bình yên”.", []),
+    ("vi", "Tiểu khu 5 có 40 hộ tham gia.", [("households", 40)]),
+    ("fa", "پلیس با همکاری کمیته جبهه محله ۳ مدل «محله آرام» را حفظ کرده است.", []),
+    ("fr", "La police, avec le comité du quartier 3, entretient le modèle « Quartier paisible ».", []),
+    ("en", "The police and the Front committee of block 4 maintain 2 models.", [("models", 2)]),
+    ("id", "Polisi bersama pengurus lingkungan 3 membentuk 6 kelompok.", [("groups", 6)]),
+    # spectators are people; a French width agrees with its noun ("larges de 3,5 m")
+    ("fr", "Le programme a attiré plus de 3 000 spectateurs.", [("people", 3000)]),
+    ("en", "The program drew more than 3,000 spectators.", [("people", 3000)]),
+    ("id", "Program ini menarik lebih dari 3.000 penonton.", [("people", 3000)]),
+    ("fa", "این برنامه بیش از ۳۰۰۰ تماشاگر را جذب کرد.", [("people", 3000)]),
+    ("vi", "Chương trình thu hút hơn 3.000 khán giả.", [("people", 3000)]),
+    ("fr", "Ils ont construit 4 routes d'une longueur totale de 5,8 km, larges de 3,5 m.",
+     [("roads", 4), ("km", 5.8)]),
+    ("fr", "Les canaux, profonds de 2 m, ont été curés.", []),
+])
+def test_numbered_neighbourhoods_spectators_and_agreeing_widths(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
