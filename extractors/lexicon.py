@@ -51,6 +51,10 @@ class NotMetricCues(_Strict):
     length: list[str] = []  # "panjang", "dài": a dimension too when a width comes just before
     dimension_compounds: list[str] = []  # words holding a dimension word: "mở rộng" (expand)
     rate_before: list[str]  # "mỗi hộ góp 20.000 đồng": a few words before, a per-unit amount
+    # distributive phrases of time ("setiap minggu", "every week"): right after a figure they
+    # make it a rate, its frequency, and distribute no figure after them ("memasak 2 kali makan
+    # setiap minggu untuk 180 siswa": 2 meals a week, and 180 pupils, not 180 a week)
+    frequencies: list[str]
     # words that are "each" before a noun and "all" before a number: "هر دوربین" (each camera)
     # makes a per-unit amount, "هر 8 روستا" (all 8 villages) does not
     each_before_noun: list[str] = []

@@ -22,6 +22,7 @@ from extractors.text import (
     BREAK_PUNCT,
     PhraseTable,
     Token,
+    fold_digits,
     norm,
     norm_text,
     sentence_at,
@@ -66,6 +67,8 @@ class _Tables:
     landmark_re: re.Pattern[str] | None
     landmark_nouns: frozenset[str]
     rate_before_re: re.Pattern[str] | None
+    frequency_re: re.Pattern[str] | None
+    break_re: re.Pattern[str] | None
     distributives: frozenset[str]  # first words of the rate_before phrases: "mỗi", "each"
     partitive_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
@@ -95,7 +98,7 @@ def tables(lang: str) -> _Tables:
                                                    *lex.not_metric.foreign_currencies]),
                       *((w, False) for w in lex.not_metric.not_rate)]),
         # a longer phrase that is no rate wins over the rate word it opens on ("par la population")
-        rate=_StopPhrases([*((w, True) for w in lex.not_metric.rate),
+        rate=_StopPhrases([*((w, True) for w in [*lex.not_metric.rate, *lex.not_metric.frequencies]),
                      *((w, False) for w in lex.not_metric.not_rate)]),
         modifiers=frozenset(norm(w) for w in lex.modifier_forms),
         qualifier_re=suffix_regex(qualifier_of),
@@ -119,6 +122,8 @@ def tables(lang: str) -> _Tables:
             *lex.locality_levels.village] if w.strip()),
         rate_before_re=_rate_before_regex(lex.not_metric.rate_before,
                                           lex.not_metric.each_before_noun),
+        frequency_re=_word_regex(lex.not_metric.frequencies),
+        break_re=_word_regex(lex.phrase_breaks),
         distributives=frozenset(norm(w.split()[0]) for w in [*lex.not_metric.rate_before,
                                                              *lex.not_metric.each_before_noun]
                                 if w.strip()),
@@ -247,7 +252,7 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             continue  # "nhà văn hóa rộng 120 m²", "a cultural house of 120 m²": a floor, no land
         partitive = _after_partitive(view, surface_start, tb.partitive_re)
         if partitive or (partitive is None and (
-                _clause_words_before(view, surface_start, 4, tb.rate_before_re)
+                _clause_words_before(view, surface_start, 4, tb.rate_before_re, tb)
                 or _clause_opens_with(view, surface_start, tb.rate_before_re))):
             continue  # "mỗi hộ góp 20.000 đồng", "Each hectare is planted with ...": per unit
         sent = sentence_at(spans, num.start)
@@ -563,18 +568,20 @@ def _rate_after_count(tokens: list[Token], i: int, tb: _Tables) -> bool:
         hit = tb.rate.match(tokens, k)
         distributive = tokens[k].norm in tb.distributives
         if hit and (k == i or distributive):
-            return not (distributive and _figure_follows(tokens, k + hit[0]))
+            return not (distributive and _figure_follows(tokens, k + hit[0], tb))
         if tokens[k].kind != "word" or tb.breaks.match(tokens, k):
             return False
     return False
 
 
-def _figure_follows(tokens: list[Token], i: int) -> bool:
-    """A number in the clause within a few tokens after tokens[i]."""
-    for t in tokens[i:i + _DISTRIBUTED_SPAN]:
+def _figure_follows(tokens: list[Token], i: int, tb: _Tables) -> bool:
+    """A number in the clause within a few tokens after tokens[i], before any phrase break: "2
+    kali makan setiap minggu untuk 180 siswa" (for 180 pupils) is 2 meals a week."""
+    for k in range(i, min(i + _DISTRIBUTED_SPAN, len(tokens))):
+        t = tokens[k]
         if t.kind == "num":
             return True
-        if t.kind == "punct" and t.text in BREAK_PUNCT:
+        if (t.kind == "punct" and t.text in BREAK_PUNCT) or tb.breaks.match(tokens, k):
             return False
     return False
 
@@ -645,11 +652,35 @@ def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
     return bool(tb.identifier_re and tb.identifier_re.search(_prefix(view, start)))
 
 
-def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str] | None) -> bool:
+def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str] | None,
+                         tb: _Tables | None = None) -> bool:
+    """One of the last n words of the number's clause opens a `pattern` phrase. A frequency
+    phrase right after an earlier figure, with a phrase break between it and the number, is
+    that figure's and is read past: "2 kali makan setiap minggu untuk 180 siswa" (2 meals a
+    week, for 180 pupils), but "35 members each month collect 2 tons" (2 tons a month)."""
     if pattern is None:
         return False
     clause = re.split(r"[,;.:()\n،؛]", norm_text(view[max(0, start - 60):start]))[-1]
-    return bool(pattern.search(" ".join(clause.split()[-n:])))
+    words = clause.split()
+    window = " ".join(words[-n:])
+    if tb is not None and tb.frequency_re is not None and tb.break_re is not None:
+        head, breaks = " ".join(words[:-n]), tb.break_re
+        window = tb.frequency_re.sub(
+            lambda m: " " if (_after_figure(f"{head} {m.string[:m.start()]}")
+                              and breaks.search(m.string[m.end():])) else m.group(0), window)
+    return bool(pattern.search(window))
+
+
+_FIGURE_WORDS = 3  # words a frequency may stand after its figure: "2 kali makan setiap minggu"
+
+
+def _after_figure(before: str) -> bool:
+    """A figure that is no year among the last few words."""
+    return any(_DIGIT.search(w) and not _YEARISH.fullmatch(fold_digits(w))
+               for w in before.split()[-_FIGURE_WORDS:])
+
+
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 
 
 # a digit in any script, as str.isdigit says (re's \d is Unicode's decimals; "m²" too)

@@ -830,3 +830,25 @@ def test_neighbourhoods_women_members_and_what_is_given_to_whom(
 def test_numbered_neighbourhoods_spectators_and_agreeing_widths(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a frequency right after a figure makes it a rate; a figure after a phrase break that
+    # follows the frequency is not distributed by it
+    ("id", "Dapur memasak 2 kali makan setiap minggu untuk 180 siswa.", [("people", 180)]),
+    ("en", "The kitchen cooks 2 meals every week for 180 pupils.", [("people", 180)]),
+    ("fr", "La cuisine prépare 2 repas chaque semaine pour 180 élèves.", [("people", 180)]),
+    ("vi", "Bếp nấu 2 bữa ăn mỗi tuần cho 180 học sinh.", [("people", 180)]),
+    ("fa", "آشپزخانه ۲ وعده غذایی هر هفته برای ۱۸۰ دانش‌آموز می‌پزد.", [("people", 180)]),
+    # without a break the frequency governs the figure after it
+    ("en", "Its 35 members every week collect 2 tons of waste.", [("members", 35)]),
+    ("id", "Sebanyak 35 anggota setiap minggu mengumpulkan 2 ton sampah.", [("members", 35)]),
+    # participants are people ("lượt người tham gia" in French: participations)
+    ("fr", "Le district a mis en place 128 modèles, qui ont attiré plus de 9 000 participations.",
+     [("models", 128), ("people", 9000)]),
+    ("en", "The festival drew 9,000 participants.", [("people", 9000)]),
+    ("fa", "این جشنواره ۹۰۰۰ شرکت‌کننده داشت.", [("people", 9000)]),
+])
+def test_a_frequency_after_a_figure_and_participants(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
