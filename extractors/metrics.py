@@ -329,8 +329,10 @@ def _currency_suffix(tokens: list[Token], j: int, num: Number,
 def _prefixed_unit(num: Number, tokens: list[Token], j: int,
                    tb: _Tables) -> tuple[str, float | None, int] | None:
     """"VND 1.2 billion": a currency written before the number, never before an article
-    ("30,000 dong a kilo")."""
-    if num.first_index == 0 or num.weak:
+    ("30,000 dong a kilo") nor after a number of its own ("15,000 dong a dozen": the dozen is
+    what 15,000 dong buys, not 12 dong)."""
+    if num.first_index == 0 or num.weak or (
+            num.first_index > 1 and tokens[num.first_index - 2].kind == "num"):
         return None
     unit = tb.prefix_units.get(tokens[num.first_index - 1].norm)
     if unit is None or (j < len(tokens) and (tb.rate.match(tokens, j) or tb.after.match(tokens, j))):

@@ -852,3 +852,27 @@ def test_numbered_neighbourhoods_spectators_and_agreeing_widths(
 def test_a_frequency_after_a_figure_and_participants(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a programme's, a scheme's or a level's number is its name
+    ("vi", "Mô hình đã trao 11 căn nhà; tổng kinh phí 660 triệu đồng, trong đó Chương trình 135 hỗ trợ 200 triệu đồng.",
+     [("houses", 11), ("vnd", 660_000_000), ("vnd", 200_000_000)]),
+    ("fr", "Le modèle a remis 11 maisons ; le coût total s'élève à 660 millions de dongs, dont 200 "
+     "millions apportés par le Programme 135.", [("houses", 11), ("vnd", 660_000_000), ("vnd", 200_000_000)]),
+    ("en", "The model handed over 11 houses; the total cost was VND 660 million, of which VND 200 "
+     "million came from Program 135.", [("houses", 11), ("vnd", 660_000_000), ("vnd", 200_000_000)]),
+    ("id", "Model ini menyerahkan 11 rumah; total biaya 660 juta VND, di antaranya 200 juta VND dari Program 135.",
+     [("houses", 11), ("vnd", 660_000_000), ("vnd", 200_000_000)]),
+    ("fa", "کل هزینه ۶۶۰ میلیون دونگ بود که برنامه ۱۳۵ مبلغ ۲۰۰ میلیون دونگ از آن را تأمین کرد.",
+     [("vnd", 660_000_000), ("vnd", 200_000_000)]),
+    ("vi", "Đoàn Thanh niên hướng dẫn 2.150 người kích hoạt tài khoản định danh điện tử mức độ 2.",
+     [("people", 2150)]),
+    # a price a dozen is a rate; lighting poles are lights
+    ("fr", "Le prix dépasse celui des noix ordinaires de 10 000 à 15 000 dongs la douzaine.", []),
+    ("en", "Organic coconuts sell for 10,000 to 15,000 dong a dozen more.", []),
+    ("en", "Residents installed 60 lighting poles.", [("lights", 60)]),
+])
+def test_programme_numbers_prices_a_dozen_and_lighting_poles(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
