@@ -68,6 +68,7 @@ class _Tables:
     landmark_nouns: frozenset[str]
     rate_before_re: re.Pattern[str] | None
     frequency_re: re.Pattern[str] | None
+    frequencies: PhraseTable[bool]
     break_re: re.Pattern[str] | None
     distributives: frozenset[str]  # first words of the rate_before phrases: "mỗi", "each"
     partitive_re: re.Pattern[str] | None
@@ -123,6 +124,7 @@ def tables(lang: str) -> _Tables:
         rate_before_re=_rate_before_regex(lex.not_metric.rate_before,
                                           lex.not_metric.each_before_noun),
         frequency_re=_word_regex(lex.not_metric.frequencies),
+        frequencies=PhraseTable((w, True) for w in lex.not_metric.frequencies),
         break_re=_word_regex(lex.phrase_breaks),
         distributives=frozenset(norm(w.split()[0]) for w in [*lex.not_metric.rate_before,
                                                              *lex.not_metric.each_before_noun]
@@ -521,7 +523,8 @@ def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
         n, spec = unit
         end = unit_at + n
         if end < len(tokens) and (tb.after.match(tokens, end) or tb.rate.match(tokens, end)
-                                  or _rate_after_material(tokens, end, tb)):
+                                  or _rate_after_material(tokens, end, tb)
+                                  or _frequency_ends_clause(tokens, end, tb)):
             return None
         return spec.metric, spec.factor, end - 1
     cue = _cue_after(tokens, j, lex, tb)
@@ -531,6 +534,22 @@ def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
     if _rate_after_count(tokens, last + 1, tb):
         return None
     return key, None, last
+
+
+_CLAUSE_TAIL = 10  # tokens after a measure in which a frequency may end its clause
+
+
+def _frequency_ends_clause(tokens: list[Token], i: int, tb: _Tables) -> bool:
+    """A frequency ending the clause of a measure, no other figure between: "supplying about 18
+    tons of fresh milk to the factory every day", "thu gom 12 tấn rác mỗi tháng": a day's."""
+    for k in range(i, min(i + _CLAUSE_TAIL, len(tokens))):
+        if tokens[k].kind == "num" or (tokens[k].kind == "punct" and tokens[k].text in BREAK_PUNCT):
+            return False
+        if hit := tb.frequencies.match(tokens, k):
+            after = k + hit[0]
+            return after >= len(tokens) or (tokens[after].kind == "punct"
+                                            and tokens[after].text in BREAK_PUNCT)
+    return False
 
 
 def _opens_a_name(tokens: list[Token], end: int) -> bool:

@@ -876,3 +876,20 @@ def test_a_frequency_after_a_figure_and_participants(
 def test_programme_numbers_prices_a_dozen_and_lighting_poles(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a frequency ending the clause of a measure makes it a period's, however long its noun
+    ("en", "The households supply about 18 tons of fresh milk to the factory every day.", []),
+    ("en", "The households supply about 18 tons of fresh milk to the factory every day, and "
+           "the cooperative has 37 members.", [("members", 37)]),
+    ("vi", "Các hộ thu gom 12 tấn rác tái chế tại thôn mỗi tháng.", []),
+    ("id", "Rumah tangga mengumpulkan 12 ton sampah daur ulang di desa setiap bulan.", []),
+    ("fr", "Les ménages collectent 12 tonnes de déchets recyclables au village chaque mois.", []),
+    # a frequency that does not end the clause, or a figure between, leaves the measure whole
+    ("en", "They collected 12 tons of waste in the village every day for a week.", [("tons", 12)]),
+    ("en", "They collected 12 tons of waste and 3 bags every month.", [("tons", 12)]),
+])
+def test_a_frequency_ending_the_clause_of_a_measure(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
