@@ -712,6 +712,13 @@ def test_a_width_belongs_to_its_own_figure(lang: str, text: str, found: list[tup
     ("vi", "Tổ tuần tra 4 lượt mỗi tháng.", []),
     ("id", "Ketua tim mengatakan tim melakukan patroli dua kali seminggu.", []),  # twice a week
     ("fr", "L'équipe fait des patrouilles 2 fois par semaine.", []),
+    # shifts, sessions and rounds count patrols too; a patrol verb is a patrol cue
+    ("vi", "Từ đầu năm, đội đã tuần tra 96 ca, bàn giao 2 đối tượng.", [("patrols", 96), ("subjects", 2)]),
+    ("vi", "Tổ đã tuần tra 50 buổi trong năm 2023.", [("patrols", 50)]),
+    ("id", "Sejak awal tahun telah berpatroli 96 kali.", [("patrols", 96)]),
+    ("en", "Since January the youths have patrolled 96 times.", [("patrols", 96)]),
+    ("fr", "Depuis janvier, les jeunes ont patrouillé 96 fois.", [("patrols", 96)]),
+    ("en", "The team patrolled 24 km of the border.", [("km", 24)]),
 ])
 def test_a_counter_of_occurrences_after_an_event_counts_the_events(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
