@@ -157,7 +157,10 @@ def _landmark(lang: str) -> re.Pattern[str] | None:
 
 
 def _alternation(words: list[str]) -> str:
-    alts = sorted({norm(w) for w in words if w.strip()}, key=len, reverse=True)
+    # normalised, and as written: norm() drops the Persian zero-width non-joiner the raw text
+    # keeps ("جزیره‌ای", island)
+    alts = sorted({v for w in words if w.strip() for v in (norm(w), w.strip().lower())},
+                  key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
                     for w in alts) or "(?!)"
 

@@ -512,8 +512,9 @@ def _counted_link(num: Number, tokens: list[Token], j: int, lang: str, tb: _Tabl
 def _quantity_kind(tokens: list[Token], j: int, lex: Lexicon,
                    tb: _Tables) -> tuple[str, float | None, int] | None:
     """(metric key, unit factor or None for counts, index of the last token) after a number."""
-    if j < len(tokens) and tb.after.match(tokens, j):
-        return None
+    if j < len(tokens) and (stop := tb.after.match(tokens, j)) and not (
+            (cue := tb.cues.match(tokens, j)) and cue[0] > stop[0]):
+        return None  # "57 fishing boats" counts no key; a longer cue wins: "126 boat owners"
     unit_at = j
     if j < len(tokens) and (link := tb.unit_links.match(tokens, j)) and j + link[0] < len(tokens) \
             and tb.units.match(tokens, j + link[0]):

@@ -360,6 +360,11 @@ def test_a_level_word_names_the_unit_after_it(lang: str, text: str, level: str, 
     ("id", "Di Komune pesisir Vinh Thai, model", "commune", "Vinh Thai"),
     ("en", "In Vinh Thai coastal commune, the model", "commune", "Vinh Thai"),
     ("en", "in the coastal commune of Vinh Thai, Quang Tri province", "commune", "Vinh Thai"),
+    # an island district, its adjective written with a zero-width non-joiner in Persian
+    ("fa", "در سال ۲۰۲۴، ناحیه جزیره‌ای لی سون ۳۸ مدل دارد.", "district", "Ly Son"),
+    ("vi", "Năm 2024, huyện đảo Lý Sơn có 38 mô hình.", "district", "Ly Son"),
+    ("en", "In 2024, Ly Son island district has 38 models.", "district", "Ly Son"),
+    ("fr", "En 2024, le district insulaire de Ly Son compte 38 modèles.", "district", "Ly Son"),
 ])
 def test_a_level_adjective_stands_between_the_level_word_and_the_name(
         lang: str, text: str, level: str, name: str) -> None:

@@ -900,3 +900,16 @@ def test_programme_numbers_prices_a_dozen_and_lighting_poles(
 def test_a_frequency_ending_the_clause_of_a_measure(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a cue longer than a stop word it opens on wins: boat owners are people, boats no key
+    ("en", "The association mobilized 126 boat owners to pledge not to dump waste.", [("people", 126)]),
+    ("en", "The cooperative has 57 fishing boats.", []),
+    ("vi", "Hội đã vận động 126 chủ tàu cam kết không xả rác xuống biển.", [("people", 126)]),
+    ("vi", "Hợp tác xã có 57 tàu cá.", []),
+    # a time of day is a frequency: "2 anggota bertugas setiap pagi" is a morning's two
+    ("id", "Model ini berjalan di 5 sekolah, dengan 2 anggota bertugas setiap pagi.", []),
+])
+def test_boat_owners_and_a_time_of_day(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
