@@ -141,7 +141,13 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round51", "round51/gold.yaml"),
                                                ("round52", "round52/gold.yaml"),
                                                ("round53", "round53/gold.yaml"),
-                                               ("round54", "round54/gold.yaml")])
+                                               ("round54", "round54/gold.yaml"),
+                                               ("round55", "round55/gold.yaml"),
+                                               ("round56", "round56/gold.yaml"),
+                                               ("round57", "round57/gold.yaml"),
+                                               ("round58", "round58/gold.yaml"),
+                                               ("round59", "round59/gold.yaml"),
+                                               ("round60", "round60/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
