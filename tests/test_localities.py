@@ -169,6 +169,12 @@ def test_a_word_initial_d_may_be_written_z(latin: str, spelled: str, persian: st
     # syllables written as one word: a و inside it opens the second, the consonant v
     ("در سال ۲۰۲۴، ناحیه باوی در هانوی ۱۸۶ مدل دارد.", "district", "Ba Vi"),
     ("در سال ۲۰۲۴، ناحیه با وی در هانوی ۱۸۶ مدل دارد.", "district", "Ba Vi"),
+    # a word-final "ng" written without its گ, where the full spelling fits nothing
+    ("ناحیه فونگ تو. در کمون لان نی تان، ۱۵۰ عضو تعهد کردند.", "commune", "Lan Nhi Thang"),
+    ("ناحیه فونگ تو. در کمون لان نی تانگ، ۱۵۰ عضو تعهد کردند.", "commune", "Lan Nhi Thang"),
+    ("ناحیه فونگ تو، استان لای چائو. در کمون مو سان، ۱۵۰ عضو تعهد کردند.", "commune", "Mu Sang"),
+    # a name the usual skeleton fits keeps it: "تن" is Then
+    ("ناحیه فونگ تو، استان لای چائو. در کمون هوانگ تن، ۱۵۰ عضو تعهد کردند.", "commune", "Hoang Then"),
 ])
 def test_a_persian_name_written_joined_is_read_by_its_syllables(text: str, level: str,
                                                                 name: str) -> None:

@@ -115,6 +115,24 @@ def _joined_skeletons(name: str) -> list[str]:
     return out
 
 
+def _final_ng_skeletons(name: str) -> list[str]:
+    """Further skeletons of a Persian name whose word-final "ng" lost its گ ("لان نی تان" for
+    Lản Nhì Thàng; the same article writes "مو سانگ" for Mù Sang): a word ending on ن may end
+    on "ng". Read only when the usual and the joined skeletons fit nothing."""
+    words = name.split()
+    ends = [i for i, w in enumerate(words) if w.endswith("ن")]
+    if not ends or len(ends) > _MAX_INNER_VAV:
+        return []
+    out = []
+    for mask in range(1, 1 << len(ends)):
+        written = list(words)
+        for bit, i in enumerate(ends):
+            if mask >> bit & 1:
+                written[i] += "گ"
+        out.append(skeleton(" ".join(written)))
+    return out
+
+
 _MAX_INNER_VAV = 3
 _VOWEL_NAME_SCORE = 90  # rapidfuzz ratio: "hai hao" is Hai Hau (100 with u read as o), not Hai Ha
 _VOWEL_LETTERS = ("ا", "آ", "ی")
@@ -225,7 +243,7 @@ class Gazetteer:
         """Units whose skeleton equals that of `name` (Persian script), within a province. A
         skeleton of one consonant ("اوک ائو", Oc Eo) is too common to search the country for:
         only within a province."""
-        for key in (skeleton(name), *_joined_skeletons(name)):
+        for key in (skeleton(name), *_joined_skeletons(name), *_final_ng_skeletons(name)):
             if len(key) < (1 if province else 2):
                 continue
             found = [u for u in self.by_skeleton.get((map_, key), []) if u.level in levels]
