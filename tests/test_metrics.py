@@ -913,3 +913,15 @@ def test_a_frequency_ending_the_clause_of_a_measure(
 ])
 def test_boat_owners_and_a_time_of_day(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "key", "value"), [
+    # learners and trainees are people
+    ("vi", "Hội mở 6 lớp dạy chữ Tày cho 180 học viên.", "people", 180),
+    ("fr", "Le club a ouvert 6 classes d'écriture tày pour 180 apprenants.", "people", 180),
+    ("en", "The club opened 6 classes of Tay script for 180 learners.", "people", 180),
+    ("id", "Klub membuka 6 kelas aksara Tay untuk 180 peserta didik.", "people", 180),
+    ("fa", "باشگاه ۶ کلاس خط تای برای ۱۸۰ کارآموز برگزار کرد.", "people", 180),
+])
+def test_learners_are_people(lang: str, text: str, key: str, value: float) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, value)]
