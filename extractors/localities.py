@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from extractors.gazetteer import Unit, ascii_name, fold, gazetteer
+from extractors.gazetteer import Unit, ascii_name, fold, gazetteer, skeleton
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.model_names import QUOTED
 from extractors.text import fold_digits, norm
@@ -290,7 +290,8 @@ def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
         gap = text[pos + last:pos + w.start()]
         if len(picked) == most or (gap.strip() and gap.strip() != "-") or "\n" in gap:
             break
-        if picked and norm(w.group()) in stop:
+        if picked and norm(w.group()) in stop and not _goes_on_persian(
+                [p.group() for p in picked], w.group()):
             break  # "هائی هائو در": the name ends before "in"
         most += gap.strip() == "-"  # a hyphenated name: one more word ("با ریا - وونگ تائو")
         picked.append(w)
@@ -298,6 +299,16 @@ def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
     if not picked:
         return None
     return text[pos:pos + picked[-1].end()], pos, pos + picked[-1].end()
+
+
+def _goes_on_persian(head: list[str], word: str) -> bool:
+    """A stop word goes on a name where the words before it have consonants of their own and,
+    with it, make a name the gazetteer knows exactly: "کین که" is Kien Khe ("که" is also
+    "that"), but "هائی هائو در" is Hai Hau, then "in", whose consonants alone once made it Ia
+    H'Drai."""
+    name = " ".join(head)
+    return bool(skeleton(name)) and bool(gazetteer().by_consonants(
+        f"{name} {word}", ("province", "district", "commune")))
 
 
 def _opens_known_persian(words: list[str]) -> bool:

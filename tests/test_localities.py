@@ -195,6 +195,19 @@ def test_a_persian_district_name_of_vowels_only(text: str, name: str, province: 
     assert found == province
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a stop word ("که", that) goes on a name whose words before it have consonants and that,
+    # with it, the gazetteer knows exactly: Kiện Khê
+    ("ناحیه تان لیم، استان ها نام. شهرک کین که مدل «منطقه مسکونی بدون جرم» را دارد.", "Kien Khe"),
+    ("ناحیه تان لیم، استان ها نام. در شهرک کین که، ۲۴ دوربین نصب شده است.", "Kien Khe"),
+    # where it does not, the name ends before it
+    ("ناحیه تان لیم، استان ها نام. کمون لیم سون که در ناحیه است ۲۱۵ لامپ نصب کرد.", "Liem Son"),
+])
+def test_a_stop_word_may_end_a_persian_name_the_gazetteer_knows(text: str, name: str) -> None:
+    places, _ = places_in(text, load_lexicon("fa"))
+    assert name in [p.name for p in places if p.level == "commune"]
+
+
 def test_the_tam_duong_written_with_z_is_vinh_phucs() -> None:
     """Tam Dương (Vinh Phuc) and Tam Đường (Lai Chau) fold to one name; "تام زونگ" is the first."""
     places, province = places_in("شهرستان تام زونگ در استان وین فوک ۸۶ مدل ساخته است.",
