@@ -255,7 +255,7 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         partitive = _after_partitive(view, surface_start, tb.partitive_re)
         if partitive or (partitive is None and (
                 _clause_words_before(view, surface_start, 4, tb.rate_before_re, tb)
-                or _clause_opens_with(view, surface_start, tb.rate_before_re))):
+                or _clause_opens_with(view, surface_start, tb.rate_before_re, factor is not None))):
             continue  # "mỗi hộ góp 20.000 đồng", "Each hectare is planted with ...": per unit
         sent = sentence_at(spans, num.start)
         if tb.target_re and tb.target_re.search(norm_text(view[sent[0]:surface_start])):
@@ -709,7 +709,8 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]")
 
 
-def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -> bool:
+def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None,
+                       measure: bool = False) -> bool:
     """The clause of the number opens on a distributive word: "Each hectare is planted with";
     it distributes the clause's first figure only ("mỗi tháng quyên góp 300 kg gạo giúp 25 hộ
     nghèo": a month's 300 kg, but the same 25 households)."""
@@ -723,13 +724,15 @@ def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None) -
     if clause and pattern.fullmatch(clause[0]):
         return True
     # "Mỗi tháng, hội tổ chức 2 bữa ăn", "Each month, the union serves 2 meals": a sentence
-    # opening on a distributive phrase set off by a comma distributes its first clause too,
-    # but not a figure that opens the clause, its subject ("Every Sunday, 40 members clean")
-    if len(parts) < 3 or parts[-2] not in ",،" or not clause or any(
-            ch.isdigit() for ch in clause[0]):
+    # (or a clause after a semicolon) opening on a distributive phrase set off by a comma
+    # distributes its first clause too, but not a count that opens the clause, its subject
+    # ("Every Sunday, 40 members clean"); a measure there is the period's ("chaque mois, 1,5
+    # tonne de ferraille est collectée")
+    if len(parts) < 3 or parts[-2] not in ",،" or (not clause and not measure) or (
+            clause and any(ch.isdigit() for ch in clause[0])):
         return False
     opener = parts[-3].split()
-    opens_sentence = parts[-4] in ".\n" if len(parts) >= 5 else window == 0
+    opens_sentence = parts[-4] in ".\n;؛" if len(parts) >= 5 else window == 0
     return opens_sentence and 0 < len(opener) <= 3 and bool(pattern.match(" ".join(opener)))
 
 

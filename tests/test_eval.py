@@ -147,7 +147,11 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round57", "round57/gold.yaml"),
                                                ("round58", "round58/gold.yaml"),
                                                ("round59", "round59/gold.yaml"),
-                                               ("round60", "round60/gold.yaml")])
+                                               ("round60", "round60/gold.yaml"),
+                                               ("round61", "round61/gold.yaml"),
+                                               ("round62", "round62/gold.yaml"),
+                                               ("round63", "round63/gold.yaml"),
+                                               ("round64", "round64/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 

@@ -925,3 +925,25 @@ def test_boat_owners_and_a_time_of_day(lang: str, text: str, found: list[tuple[s
 ])
 def test_learners_are_people(lang: str, text: str, key: str, value: float) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, value)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a measure opening a clause after a distributive of time is the period's, where a count
+    # there is its subject; a clause after a semicolon opens as a sentence does
+    ("fr", "Le bourg a mobilisé 540 ménages ; chaque mois, 1,5 tonne de ferraille est collectée.",
+     [("households", 540)]),
+    ("en", "Each month, 1.5 tons of scrap are collected.", []),
+    ("id", "Setiap bulan, 1,5 ton barang bekas terkumpul.", []),
+    ("fr", "Chaque dimanche, 40 membres nettoient la plage.", [("members", 40)]),
+    ("en", "Every Sunday, 40 members clean the beach; each month, 2 tons of waste are sorted.",
+     [("members", 40)]),
+    # "suivi de" is a ranking's "followed by" after a comma only: "dispositifs de suivi de route"
+    # (route tracking devices) opens no ellipsis
+    ("fr", "Le modèle a mobilisé 230 propriétaires de bateaux pour installer des dispositifs de "
+           "suivi de route et organisé 48 séances de sensibilisation.", [("people", 230)]),
+    ("fr", "Vinh Tuong mène avec 320 modèles, suivi de Lap Thach avec 298.",
+     [("models", 320), ("models", 298)]),
+])
+def test_a_measure_after_a_distributive_opening_and_suivi_de(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
