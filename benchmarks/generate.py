@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.text import URL_RE
+from schemas import RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "data" / "samples", ROOT / "tests" / "heldout"]
@@ -33,9 +34,10 @@ _NUMBER = re.compile(r"(?<![\d./:-])(\d{2,3})(?![\d./:])")
 
 @cache
 def base_documents() -> tuple[tuple[str, bytes, str], ...]:
-    """(suffix, bytes, language) of every article file the project holds."""
+    """(suffix, bytes, language) of every article file the project holds, the language that
+    of its first article the pipeline keeps (a JSON Lines file may open on a record too short
+    to keep)."""
     from pipeline.ingest import read_documents
-    from pipeline.process import prepare_article
 
     docs = []
     for folder in SOURCES:
@@ -44,9 +46,20 @@ def base_documents() -> tuple[tuple[str, bytes, str], ...]:
                 continue
             data = path.read_bytes()
             found, _ = read_documents(path.name, data)
-            if found:
-                docs.append((path.suffix, data, prepare_article(found[0]).lang))
+            lang = next((lang for doc in found if (lang := _language(doc))), None)
+            if lang:
+                docs.append((path.suffix, data, lang))
     return tuple(docs)
+
+
+def _language(doc: RawDocument) -> str | None:
+    """The language of an article the pipeline keeps; None for one it rejects."""
+    from pipeline.process import ArticleRejected, prepare_article
+
+    try:
+        return prepare_article(doc).lang
+    except ArticleRejected:
+        return None
 
 
 @cache

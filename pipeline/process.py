@@ -23,7 +23,7 @@ def process_file(path: str, data: bytes, size: int, mtime_ns: int, digest: str) 
     for doc in documents:
         try:
             article = prepare_article(doc)
-        except _ArticleRejected as exc:
+        except ArticleRejected as exc:
             result.rejections.append(Rejection(path=path, article_id=doc.article_id,
                                                code=exc.code, reason=exc.reason, size=size,
                                                content_hash=digest))
@@ -62,7 +62,9 @@ def warm_up() -> None:
         extract("2024: 12.", lang)  # compiles the lexicon's patterns
 
 
-class _ArticleRejected(Exception):
+class ArticleRejected(Exception):
+    """A document the pipeline does not keep, with the code and reason its rejection records."""
+
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code, self.reason = code, reason
@@ -74,12 +76,12 @@ def prepare_article(doc: RawDocument) -> Article:
 
     cleaned = clean_text(doc.text)
     if len(cleaned.text) < MIN_CLEAN_CHARS:
-        raise _ArticleRejected("too_short", f"only {len(cleaned.text)} characters of article "
+        raise ArticleRejected("too_short", f"only {len(cleaned.text)} characters of article "
                                f"text after cleaning (at least {MIN_CLEAN_CHARS} needed)")
     guess = detect_language(cleaned.text)
     if not guess.supported:
         code = "unsupported_language" if guess.lang != "und" else "too_short"
-        raise _ArticleRejected(code, guess.reason or "language not supported")
+        raise ArticleRejected(code, guess.reason or "language not supported")
     lex = load_lexicon(guess.lang)
     text = apply_char_map(cleaned.text, lex)
     # the headline's numbers are the report's too ("More than 300 models"), whether the format

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import SET_SIZE, base_documents, generate
+from benchmarks.generate import SET_SIZE, _language, base_documents, generate
 from extractors.lexicon import available_languages
+from pipeline.ingest import read_documents
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +23,16 @@ def test_the_same_seed_writes_the_same_corpus(corpus: list[Path], tmp_path: Path
     assert [p.read_bytes() for p in again] == [p.read_bytes() for p in corpus]
     other = generate(tmp_path / "other", 120, seed=8)
     assert [p.read_bytes() for p in other] != [p.read_bytes() for p in corpus]
+
+
+def test_a_record_too_short_to_keep_gives_no_language_and_the_next_does() -> None:
+    """A JSON Lines fixture may open on a record the pipeline rejects (round 63's first record
+    is a one-line report); the generator takes the language of the first it keeps."""
+    lines = ('{"url": "https://x.test/a", "text": "Ha Nam attracted 18 new projects."}\n'
+             '{"url": "https://x.test/b", "text": "In 2022, Thanh Liem district had 87 recognized '
+             'models, of which 12 were commended by the provincial committee."}\n')
+    docs, _ = read_documents("mixed.jsonl", lines.encode())
+    assert [_language(d) for d in docs] == [None, "en"]
 
 
 def test_every_language_and_format_is_drawn_from() -> None:
