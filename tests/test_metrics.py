@@ -947,3 +947,15 @@ def test_learners_are_people(lang: str, text: str, key: str, value: float) -> No
 def test_a_measure_after_a_distributive_opening_and_suivi_de(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "key", "value"), [
+    # drug addicts handled by a model are subjects
+    ("en", "Over the past year they have reformed 5 addicts.", "subjects", 5),
+    ("fr", "Au cours de l'année écoulée, 5 toxicomanes ont été réinsérés.", "subjects", 5),
+    ("id", "Selama setahun terakhir, 5 pecandu narkoba telah dibina.", "subjects", 5),
+    ("fa", "در سال گذشته ۵ معتاد بازپروری شدند.", "subjects", 5),
+    ("vi", "Trong năm qua đã cảm hóa 5 người nghiện ma túy.", "subjects", 5),
+])
+def test_addicts_are_subjects(lang: str, text: str, key: str, value: float) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, value)]
