@@ -824,6 +824,7 @@ def test_neighbourhoods_women_members_and_what_is_given_to_whom(
     ("fr", "La police, avec le comité du quartier 3, entretient le modèle « Quartier paisible ».", []),
     ("en", "The police and the Front committee of block 4 maintain 2 models.", [("models", 2)]),
     ("id", "Polisi bersama pengurus lingkungan 3 membentuk 6 kelompok.", [("groups", 6)]),
+    ("id", "Veteran memasang 45 kamera di 6 lingkungan.", [("cameras", 45), ("residential_areas", 6)]),
     # spectators are people; a French width agrees with its noun ("larges de 3,5 m")
     ("fr", "Le programme a attiré plus de 3 000 spectateurs.", [("people", 3000)]),
     ("en", "The program drew more than 3,000 spectators.", [("people", 3000)]),
