@@ -960,3 +960,21 @@ def test_a_measure_after_a_distributive_opening_and_suivi_de(
 ])
 def test_addicts_are_subjects(lang: str, text: str, key: str, value: float) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [(key, value)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a residential group (tổ dân phố) is a residential area, not a team
+    ("en", "They installed 72 cameras in 11 residential groups.", [("cameras", 72), ("residential_areas", 11)]),
+    ("fa", "۷۲ دوربین در ۱۱ گروه مسکونی نصب کرده است.", [("cameras", 72), ("residential_areas", 11)]),
+    ("fr", "Ils ont installé 72 caméras dans 11 groupes résidentiels.", [("cameras", 72), ("residential_areas", 11)]),
+    ("id", "Mereka memasang 72 kamera di 11 rukun tetangga.", [("cameras", 72), ("residential_areas", 11)]),
+    ("vi", "Công an lắp đặt 72 camera tại 11 tổ dân phố.", [("cameras", 72), ("residential_areas", 11)]),
+    ("en", "The 2 groups of residential group 8 met.", [("groups", 2)]),
+    # portions of porridge are meals
+    ("vi", "Hội đã trao 9.600 suất cháo cho bệnh nhân nghèo.", [("meals", 9600)]),
+    ("vi", "Mỗi tuần nấu 300 bát cháo.", []),
+    ("en", "It has given 9,600 portions of porridge to poor patients.", [("meals", 9600)]),
+])
+def test_residential_groups_and_portions_of_porridge(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found

@@ -50,6 +50,7 @@ from schemas import ModelRecord
     ("fr", "le modèle « Mobilisation habile des masses dans le déblaiement des terrains »", "Mobilisation habile des masses dans le déblaiement des terrains", True),
     ("id", "model \"Mobilisasi Massa yang Terampil dalam pembebasan lahan\" di komune", "Mobilisasi Massa yang Terampil dalam pembebasan lahan", True),
     ("fa", "مدل «بسیج توده‌ای ماهرانه در پاکسازی زمین» کمیته مردمی", "بسیج توده‌ای ماهرانه در پاکسازی زمین", True),
+    ("fa", "کمون مدل «بسیج ماهرانه در آزادسازی زمین» را اجرا کرد", "بسیج ماهرانه در آزادسازی زمین", True),
     # names in single curly quotes; a closing one followed by a letter is an apostrophe
     ("en", "the Farmers' Association has run the ‘Grapefruit cooperative’ model since 2018", "Grapefruit cooperative", True),
     ("vi", "mô hình ‘Thôn không rác thải nhựa’ do Chi hội Phụ nữ thôn khởi xướng", "Thôn không rác thải nhựa", True),
@@ -72,6 +73,7 @@ def test_model_names(lang: str, text: str, name: str, quoted: bool) -> None:
     ("id", "dengan motto \"3 no\" (tanpa gaji), model ini"),
     ("en", "with the motto \"Roads with flowers, houses with numbers\" in the model commune"),
     ("fa", "با شعار «۳ نه» مدل"),
+    ("fa", "ناحیه ۸۶ مدل «بسیج ماهرانه توده‌ها» ثبت کرده است"),  # the movement, as translated
     ("en", "Residents chanted “Clean homes, green fields” at the meeting."),  # no cue, no team
     ("en", "The “Skilful Mass Mobilisation Team” movement"),  # the movement, even as a team
     ("vi", "Nhiều mô hình được biểu dương tại Hội nghị tỉnh."),  # a verb, not a description
