@@ -28,6 +28,12 @@ class QualifierCues(_Strict):
     # words just before a cue that make it part of something else: "handed over", "đèn trên"
     # (a lamp on 12 km of road); the number after it is then exact
     blockers: list[str] = []
+    # more_than words that also mean "on" ("trên"): before a surface (km, ha, roads) and after
+    # another figure or a quoted name in its clause, it places what came before ("lắp 54 biển
+    # báo trên 3 tuyến đường": on 3 roads) and the figure is exact, unless a word of
+    # amount_before comes right before it ("với trên 520 hộ": with more than 520)
+    locative: list[str]
+    amount_before: list[str]
 
 
 class Unit(_Strict):
@@ -189,6 +195,9 @@ class Lexicon(_Strict):
     addition_cues: list[str]
     whole_place: dict[str, list[str]]  # "the whole district", "toàn huyện": level -> phrases
     name_stopwords: list[str]  # capitalised words that never start a place name: "The"
+    # words for "that", "its" that open no place name the gazetteer does not know, though inside
+    # one they may be a syllable: "بخش آن" (its ward), but "شهر هوی آن" (Hoi An)
+    name_determiners: list[str]
     field_cues: dict[str, list[str]]
     # cleaning and stories
     source_cues: list[str]

@@ -73,6 +73,7 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
     lex = load_lexicon(lang)
     pattern, levels_of = _level_regex(lang)
     stop = {norm(w) for w in lex.name_stopwords}
+    openers_not = stop | {norm(w) for w in lex.name_determiners}
     quantities = _quantity_words(lang)
     towns = {norm(w) for w in lex.locality_levels.town_words}
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
@@ -83,7 +84,8 @@ def find_mentions(text: str, lang: str) -> list[PlaceMention]:
             continue  # a level word inside a quoted name names no place: "Safe village, no drugs"
         if lex.locality_levels.name_after_level or _PERSIAN.search(m.group(0)):
             described = _adjective_after(lang).match(text, m.end())  # "xã ven biển Vĩnh Thái"
-            found = _name_after(text, described.end() if described else m.end(), stop, quantities)
+            found = _name_after(text, described.end() if described else m.end(), stop, quantities,
+                                openers_not)
         else:
             found = _name_before(text, m.start(), stop)
             if found is None and (described := _adjective_before(lang).search(
@@ -198,12 +200,15 @@ def _quantity_words(lang: str) -> frozenset[str]:
     return frozenset(norm(p.split()[0]) for p in phrases if p.strip())
 
 
-def _name_after(text: str, pos: int, stop: set[str],
-                quantities: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
+def _name_after(text: str, pos: int, stop: set[str], quantities: frozenset[str] = frozenset(),
+                openers_not: Set[str] | None = None) -> tuple[str, int, int] | None:
+    """The name after a level word. `openers_not` (the stop words by default) may not open
+    it unless the gazetteer knows the name they open; stop words end it."""
     rest = text[pos:pos + 80]
     lead = len(rest) - len(rest.lstrip(" \u00a0"))
+    openers_not = stop if openers_not is None else openers_not
     if _PERSIAN.match(rest[lead:lead + 1]):
-        return _persian_name(text, pos + lead, stop, quantities)
+        return _persian_name(text, pos + lead, stop, quantities, openers_not)
     words: list[tuple[int, int]] = []
     for w in _LATIN_NAME.finditer(text, pos + lead, min(len(text), pos + 80)):
         gap = text[(words[-1][1] if words else pos + lead):w.start()]
@@ -211,7 +216,7 @@ def _name_after(text: str, pos: int, stop: set[str],
             break  # a name never runs on past a line break (a title, then the lead)
         token = w.group(0).rstrip(".")
         if not (token[0].isupper() or token.isdigit()) or (
-                not words and norm(token) in stop and not _opens_known_name(text, w.start())):
+                not words and norm(token) in openers_not and not _opens_known_name(text, w.start())):
             break  # a stopword can be part of a name ("Dong La"), its start only where the
             # gazetteer knows the name with it: Indonesian "di" (in) opens "Distrik Di Linh"
         if token.isdigit():
@@ -268,16 +273,18 @@ def _name_before(text: str, pos: int, stop: set[str]) -> tuple[str, int, int] | 
 
 
 def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
-                  quantities: Set[str] = frozenset()) -> tuple[str, int, int] | None:
+                  quantities: Set[str] = frozenset(),
+                  openers_not: Set[str] | None = None) -> tuple[str, int, int] | None:
     """Up to three Persian-script words; the resolver decides how many belong to the name.
     None where a stop word or a punctuation mark (، ؛ ؟) comes first ("ناحیه، مردم",
     "ناحیه در سه سال"), or a number with a unit ("مردم ناحیه ۱۲۰۰۰ روز کاری")."""
     words = list(_PERSIAN_WORD.finditer(text[pos:pos + 60]))
     if not words or words[0].start() > 0:
         return None
-    if norm(words[0].group()) in stop and not _opens_known_persian(
-            [w.group() for w in words[:4]]):
-        return None  # "با" (with) opens "با ریا - وونگ تائو" (Ba Ria - Vung Tau) only
+    if norm(words[0].group()) in (stop if openers_not is None else openers_not) and \
+            not _opens_known_persian([w.group() for w in words[:4]]):
+        return None  # "با" (with) opens "با ریا - وونگ تائو" (Ba Ria - Vung Tau) only; "آن"
+        # (its) opens "آن جیانگ" (An Giang) but not "بخش آن مدل‌هایی" (its ward models)
     if fold_digits(words[0].group()).isdigit():
         if len(words) > 1 and norm(words[1].group()) in quantities:
             return None

@@ -29,7 +29,7 @@ from extractors.text import (
     sentence_spans,
     suffix_regex,
 )
-from extractors.vocabulary import EVENT_KEYS
+from extractors.vocabulary import EVENT_KEYS, SURFACE_KEYS
 from schemas.records import Evidence, Metric
 
 _PREFIX_CHARS = 60
@@ -74,13 +74,15 @@ class _Tables:
     partitive_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
+    locative: frozenset[str]
+    amount_before: frozenset[str]
 
 
 @cache
 def tables(lang: str) -> _Tables:
     lex = load_lexicon(lang)
     qualifier_of = {norm(p): kind for kind, phrases in lex.qualifiers.model_dump().items()
-                    if kind != "blockers" for p in phrases}
+                    if kind not in {"blockers", "locative", "amount_before"} for p in phrases}
     return _Tables(
         articles=frozenset(norm(w) for w in lex.article_numbers),
         cue_heads=frozenset(norm(w) for w in lex.elided_heads),
@@ -132,6 +134,8 @@ def tables(lang: str) -> _Tables:
         partitive_re=_word_regex(lex.not_metric.partitive),
         target_re=_word_regex(lex.not_metric.target),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
+        locative=frozenset(norm(w) for w in lex.qualifiers.locative),
+        amount_before=frozenset(norm(w) for w in lex.qualifiers.amount_before),
     )
 
 
@@ -245,6 +249,9 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         qualifier, surface_start = _qualifier(view, start, tb)
         if num.approx and qualifier == "exact":
             qualifier = "approx"  # "une quarantaine de membres"
+        if qualifier == "more_than" and key in SURFACE_KEYS and _locative(view, surface_start,
+                                                                        start, tb):
+            qualifier = "exact"  # "lắp 54 biển báo trên 3 tuyến đường": on 3 roads
         if _is_identifier(view, surface_start, tb):
             continue
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
@@ -652,6 +659,18 @@ def _qualifier(view: str, start: int, tb: _Tables) -> tuple[str, int]:
     if tb.qualifier_blocker_re and tb.qualifier_blocker_re.search(prefix[:m.start()].rstrip() + " "):
         return "exact", start  # "handed over 5 subjects": a verb's particle, not "more than"
     return tb.qualifier_of.get(phrase, "exact"), start - (len(prefix) - m.start())
+
+
+def _locative(view: str, cue_start: int, start: int, tb: _Tables) -> bool:
+    """Whether the qualifier between cue_start and start means "on": a locative word after
+    another figure or a closing quotation mark in its clause, not right after an amount word."""
+    if not tb.locative or norm_text(view[cue_start:start]).strip() not in tb.locative:
+        return False
+    clause = re.split(r"[,;:.()!?\n]", view[max(0, cue_start - _PREFIX_CHARS):cue_start])[-1]
+    words = norm_text(clause).split()
+    if not words or words[-1] in tb.amount_before:
+        return False
+    return any(ch.isdigit() for ch in clause) or clause.rstrip().endswith(("”", "»", '"'))
 
 
 def _range_prefix_start(view: str, start: int, tb: _Tables) -> int:

@@ -12,6 +12,9 @@ UNIT_OF: dict[str, str] = {"hectares": "ha", "km": "km", "vnd": "VND", "tons": "
 # events ("tuần tra 96 lượt": 96 patrols), while after a thing ("visited households 3 times")
 # it counts visits.
 EVENT_KEYS: frozenset[str] = frozenset({"patrols"})
+# Keys whose figure can be a surface that something stands on: "lights on 5 km of road", "signs
+# on 3 roads", "households on 42 ha".
+SURFACE_KEYS: frozenset[str] = frozenset({"km", "hectares", "roads"})
 QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "approx", "at_least", "less_than", "range")
 FIELDS: tuple[str, ...] = ("economy", "culture_society", "security_order", "party_building")
 LEVELS: tuple[str, ...] = ("province", "district", "commune", "village")

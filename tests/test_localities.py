@@ -208,6 +208,22 @@ def test_a_stop_word_may_end_a_persian_name_the_gazetteer_knows(text: str, name:
     assert name in [p.name for p in places if p.level == "commune"]
 
 
+@pytest.mark.parametrize(("text", "level", "names"), [
+    # "آن" (its, that) opens no name the gazetteer does not know: "هر ۴ بخش آن" is "each of its
+    # 4 wards", not a ward An...
+    ("ناحیه نگو هان سون، شهر دا نانگ، ۴۸ مدل دارد؛ هر ۴ بخش آن مدل‌هایی در سطح شهر دارند.",
+     "commune", []),
+    # ... but it opens one it knows, and inside a name it is the syllable An: My An, Hoi An
+    ("ناحیه سون ترا، شهر دا نانگ. بخش آن های باک ۳ مدل دارد.", "commune", ["An Hai Bac"]),
+    ("ناحیه نگو هان سون، شهر دا نانگ. بخش مای آن مدل «مسیر گردشگری» را حفظ کرده است.",
+     "commune", ["My An"]),
+    ("استان کوانگ نام. شهر هوی آن اکنون ۱۳۰ مدل دارد.", "district", ["Hoi An"]),
+])
+def test_a_persian_pronoun_opens_no_name(text: str, level: str, names: list[str]) -> None:
+    places, _ = places_in(text, load_lexicon("fa"))
+    assert [p.name for p in places if p.level == level] == names
+
+
 def test_the_tam_duong_written_with_z_is_vinh_phucs() -> None:
     """Tam Dương (Vinh Phuc) and Tam Đường (Lai Chau) fold to one name; "تام زونگ" is the first."""
     places, province = places_in("شهرستان تام زونگ در استان وین فوک ۸۶ مدل ساخته است.",

@@ -978,3 +978,39 @@ def test_addicts_are_subjects(lang: str, text: str, key: str, value: float) -> N
 def test_residential_groups_and_portions_of_porridge(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # "trên" is "on" before a surface after another figure or a quoted name in its clause...
+    ("Phường lắp 54 biển báo song ngữ trên 3 tuyến đường.", [("roads", 3, "exact")]),
+    ("Hội lắp 145 bóng đèn năm ngoái trên 5,8 km đường.", [("lights", 145, "exact"), ("km", 5.8, "exact")]),
+    ("Mô hình “Tuyến đường xanh” trên 2,7 km đường, trồng 430 cây sao.",
+     [("km", 2.7, "exact"), ("trees", 430, "exact")]),
+    ("Mô hình thu hút 85 hộ trên 42 ha.", [("households", 85, "exact"), ("hectares", 42, "exact")]),
+    # ... and "more than" after an amount word, first in its clause, or before what is no surface
+    ("Xã có 6 tổ tự quản với trên 520 hộ.", [("groups", 6, "exact"), ("households", 520, "more_than")]),
+    ("Hợp tác xã có 30 thành viên với trên 40 ha.", [("members", 30, "exact"), ("hectares", 40, "more_than")]),
+    ("Mô hình “Tuyến đường xanh” có trên 2,7 km đường.", [("km", 2.7, "more_than")]),
+    ("Xã xây dựng trên 20 km đường bê tông.", [("km", 20, "more_than")]),
+    ("Dự án hỗ trợ 12 hộ, trên 5 ha đất.", [("households", 12, "exact"), ("hectares", 5, "more_than")]),
+    ("Hội xây 3 nhà trị giá trên 150 triệu đồng.", [("houses", 3, "exact"), ("vnd", 150_000_000, "more_than")]),
+])
+def test_tren_is_on_before_a_surface_after_another_figure(
+        text: str, found: list[tuple[str, float, str]]) -> None:
+    assert [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, "vi")] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # guard shifts and rounds are patrols
+    ("fr", "Ils ont effectué 150 tours de garde pendant la récolte.", [("patrols", 150)]),
+    ("en", "They carried out 150 guard shifts during the harvest.", [("patrols", 150)]),
+    ("id", "Mereka melakukan 150 kali ronda selama musim panen.", [("patrols", 150)]),
+    ("fa", "آنها در فصل برداشت ۱۵۰ نوبت نگهبانی انجام دادند.", [("patrols", 150)]),
+    ("vi", "Tổ đã tuần tra 150 ca trong mùa thu hoạch.", [("patrols", 150)]),
+    # community units (rukun warga) and neighbourhoods (محله) counted are residential areas
+    ("id", "Model ini dilaksanakan di 12 rukun warga.", [("residential_areas", 12)]),
+    ("fa", "مدل «محله بدون جرم» در ۱۲ محله اجرا شده است.", [("residential_areas", 12)]),
+    ("fa", "کمیته جبهه محله ۳ مدل «محله آرام» را حفظ کرده است.", []),
+])
+def test_guard_shifts_and_community_units(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
