@@ -144,6 +144,9 @@ def find_numbers(view: str, tokens: list[Token], lex: Lexicon) -> list[Number]:
                     value, j, weak_candidate = value + half[0], half[1], False
                     if j + 1 < len(tokens) and (hit := multipliers.match(tokens, j + 1)):
                         value, j = value * hit[1], j + hit[0]  # "one and a half million"
+                elif j > i and (hit := multipliers.match(tokens, j)) and hit[0] == 1:
+                    # "một tỷ 200 triệu", "یک میلیارد و ۲۰۰ میلیون": numerals after the words
+                    value, j = _smaller_parts(tokens, j, value, hit[1], multipliers, connectors, lex)
                 weak = weak_candidate and tokens[i].norm in weak_words
                 out.append(Number(value, tok.start, tokens[j].end, weak, False, i, j))
                 i = j + 1

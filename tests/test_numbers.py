@@ -79,6 +79,21 @@ def test_a_half_joins_the_number_before_it(lang: str, text: str, values: list[fl
     assert [n.value for n in numbers_in(text, lang)] == values
 
 
+@pytest.mark.parametrize(("lang", "text", "values"), [
+    # a number written in words with a multiplier takes the numerals with smaller ones after it
+    ("vi", "một tỷ 200 triệu đồng", [1_200_000_000]),
+    ("fa", "یک میلیارد و ۲۰۰ میلیون دونگ", [1_200_000_000]),
+    ("fr", "un milliard 200 millions de dongs", [1_200_000_000]),
+    ("en", "one billion 200 million dong", [1_200_000_000]),
+    ("id", "satu miliar 200 juta dong", [1_200_000_000]),
+    # a larger multiplier after it, or a numeral with none, is another number
+    ("vi", "một triệu đồng và 5 hộ", [1_000_000, 5]),
+    ("fa", "یک میلیون دونگ و ۵ خانوار", [1_000_000, 5]),
+])
+def test_numerals_after_a_number_in_words_add_to_it(lang: str, text: str, values: list[float]) -> None:
+    assert [n.value for n in numbers_in(text, lang)] == values
+
+
 def test_a_remainder_after_a_multiplier_joins_it_only_where_the_lexicon_says_so() -> None:
     assert [n.value for n in numbers_in("۲ هزار و ۵۰۰ درخت", "fa")] == [2500]
     assert [n.value for n in numbers_in("VND95 million and 600 working days", "en")] == [
