@@ -421,6 +421,10 @@ def _persian_units(name: str, levels: tuple[str, ...], province: str | None,
         closest = gz.closest_by_consonants(" ".join(words[:n]), levels, province, map_, districts)
         if len({fold(u.district) for u in closest}) > 1 and districts:
             closest = [u for u in closest if fold(u.district) in districts] or closest
+        if len(closest) > 1 and (number := next((str(int(fold_digits(w))) for w in words[:n + 1]
+                                                 if fold_digits(w).isdigit()), None)):
+            # "شوان کوانگ ۲": the consonants fit Xuan Quang 1, 2 and 3; the number picks one
+            closest = [u for u in closest if u.name.endswith(f" {number}")] or closest
         if closest:
             return closest
     return []

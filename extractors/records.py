@@ -24,6 +24,7 @@ from extractors.numbers import scan
 from extractors.text import (
     PhraseTable,
     Token,
+    fold_digits,
     norm,
     norm_text,
     sentence_at,
@@ -56,6 +57,8 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
     metrics = [m for m in _drop_intertitle_repeats(text, extract_metrics(text, lang))
                if not any(n.quoted and n.start <= m.evidence.start < n.end for n in names)]
     places, province = places_in(text, lex, published)
+    in_names = _numerals_ending_place_names(text, places)
+    metrics = [m for m in metrics if m.evidence.start not in in_names]
     # a year after the article's own is a goal's ("Năm 2025, huyện phấn đấu ..."), never when
     # a model began or what its figures count
     years = [y for y in find_years(text, lang) if not (published and y.year > published.year)]
@@ -165,6 +168,26 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
 
 
 _INTERTITLE_WORDS = 12
+
+
+_NAME_NUMBER = re.compile(r"\s(\d+)$")
+_NUMERAL = re.compile(r"[0-9۰-۹٠-٩]+")
+_NAME_SPAN = 60  # characters from a place's start in which its name's number is written
+
+
+def _numerals_ending_place_names(text: str, places: list[Place]) -> set[int]:
+    """Where the numbers that end the names of known places are written: "Xuân Quang 2",
+    "Komune Xuan Quang 2 memiliki model" (a commune's name, not 2 models)."""
+    out: set[int] = set()
+    for p in places:
+        number = _NAME_NUMBER.search(p.name) if p.unit is not None else None
+        if number is None:
+            continue
+        for m in _NUMERAL.finditer(text, p.start, min(len(text), p.start + _NAME_SPAN)):
+            if fold_digits(m.group(0)) == number.group(1):
+                out.add(m.start())
+                break
+    return out
 
 
 def _drop_intertitle_repeats(text: str, metrics: list[Metric]) -> list[Metric]:

@@ -1014,3 +1014,17 @@ def test_tren_is_on_before_a_surface_after_another_figure(
 ])
 def test_guard_shifts_and_community_units(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # "lượt" (times) counts people alone, and what it is said of when a cue follows it
+    ("vi", "Quỹ đã cho 28 lượt hội viên vay vốn.", [("members", 28)]),
+    ("vi", "Ngân hàng hỗ trợ 120 lượt hộ vay vốn.", [("households", 120)]),
+    ("vi", "Lễ hội thu hút 3.000 lượt.", [("people", 3000)]),
+    # species planted count trees
+    ("fr", "Les macadamias sont plantés avec 12 000 acacias.", [("trees", 12000)]),
+    ("en", "The macadamias are intercropped with 12,000 acacias.", [("trees", 12000)]),
+])
+def test_times_said_of_members_and_species_planted(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found

@@ -964,3 +964,23 @@ def test_counts_of_models_by_level_stay_with_their_district(lang: str, text: str
     records = extract(text, lang)
     assert [(r.locality.district, [m.value for m in r.metrics]) for r in records] == [
         ("Que Vo", [96, 312])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a number that ends a known commune's name is the name's: Xuân Quang 1, 2 and 3 are three
+    # communes of Dong Xuan; "Xuan Quang 2 memiliki model" is no count of 2 models
+    ("id", "Distrik Dong Xuan, provinsi Phu Yen. Komune Xuan Quang 2 memiliki model "
+           "\"Sawah satu harga\" yang menghubungkan 112 rumah tangga."),
+    ("vi", "Huyện Đồng Xuân, tỉnh Phú Yên. Xã Xuân Quang 2 xây dựng mô hình “Cánh đồng một giá” "
+           "với 112 hộ."),
+    ("en", "Dong Xuan district, Phu Yen province. Xuan Quang 2 commune built the model "
+           "\"One-price field\" with 112 households."),
+    ("fr", "District de Dong Xuan, province de Phu Yen. La commune de Xuan Quang 2 développe le "
+           "modèle « Champ à prix unique » avec 112 ménages."),
+    ("fa", "ناحیه دونگ شوان، استان فو ین. کمون شوان کوانگ ۲ مدل «مزرعه یک قیمت» را با ۱۱۲ خانوار "
+           "دارد."),
+])
+def test_a_number_ending_a_communes_name_is_no_figure(lang: str, text: str) -> None:
+    records = [r for r in extract(text, lang) if r.metrics]
+    assert [(r.locality.commune, [(m.metric, m.value) for m in r.metrics]) for r in records] == [
+        ("Xuan Quang 2", [("households", 112)])]
