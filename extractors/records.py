@@ -158,6 +158,8 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             stretch = place_wide.setdefault(key, _Stretch(pos, place=place))
             stretch.metrics.append(event)
     _list_places(text, lex, places, models, place_wide, sentences)
+    for stretch in models:
+        _at_communes_jointly(text, lex, stretch)
     only = {p.name: p for p in places if p.level == "commune"}
     if len(only) == 1:  # an article about one commune: its models are there unless told
         for stretch in models:
@@ -478,6 +480,33 @@ def _cue_tables(lang: str) -> tuple[PhraseTable[str], PhraseTable[str]]:
 
 def _cues_in(tokens: list[Token], table: PhraseTable[str]) -> list[tuple[int, str]]:
     return [(tokens[i].start, payload) for i, _, payload in table.find_all(tokens)]
+
+
+_JOINED_WORDS = 3  # words at most between two communes of a list: "và xã", "et de"
+
+
+def _at_communes_jointly(text: str, lex: Lexicon, stretch: _Stretch) -> None:
+    """A model whose first commune is listed with another of the same district ("24 căn nhà ở
+    xã Gio Sơn và xã Gio An", "in Gio Son and Gio An communes") is at both: its record is the
+    district's, not the first commune's."""
+    communes = [p for p in stretch.places if p.level == "commune"]
+    if len(communes) < 2 or stretch.model is None:
+        return
+    first, other = communes[0], communes[1]
+    if other.name == first.name or not first.district or first.district != other.district:
+        return
+    between = text[first.start:other.start].split()[len(first.name.split()):]
+    joined = {norm(w) for w in lex.list_conjunctions}
+    if not between or len(between) > _JOINED_WORDS or not (
+            norm(between[0]) in joined or text[first.start:other.start].split()[
+                len(first.name.split()) - 1].endswith(",")):
+        return
+    district = gazetteer().lookup(first.district, "district", first.province)
+    stretch.places = [p for p in stretch.places if p.level not in ("commune", "village")]
+    if not any(p.level == "district" for p in stretch.places):
+        unit = district[0] if len(district) == 1 else None
+        stretch.places.append(Place("district", first.district, first.start, first.province,
+                                    unit=unit, resolved_by=first.resolved_by))
 
 
 def _list_places(text: str, lex: Lexicon, places: list[Place], models: list[_Stretch],

@@ -984,3 +984,24 @@ def test_a_number_ending_a_communes_name_is_no_figure(lang: str, text: str) -> N
     records = [r for r in extract(text, lang) if r.metrics]
     assert [(r.locality.commune, [(m.metric, m.value) for m in r.metrics]) for r in records] == [
         ("Xuan Quang 2", [("households", 112)])]
+
+
+@pytest.mark.parametrize(("lang", "text", "commune"), [
+    # a model at two communes of one district, listed, is the district's...
+    ("vi", "Huyện Gio Linh, tỉnh Quảng Trị. Mô hình “Ngôi nhà đại đoàn kết” đã xây mới 24 căn nhà "
+           "cho hộ nghèo ở xã Gio Sơn và xã Gio An.", None),
+    ("en", "Gio Linh district, Quang Tri province. The \"Great solidarity house\" model built 24 new "
+           "houses for poor households in Gio Son and Gio An communes.", None),
+    ("fr", "District de Gio Linh, province de Quang Tri. Le modèle « Maison de la grande solidarité » "
+           "a construit 24 maisons pour des ménages pauvres des communes de Gio Son et de Gio An.", None),
+    ("id", "Distrik Gio Linh, provinsi Quang Tri. Model \"Rumah solidaritas besar\" membangun 24 "
+           "rumah untuk rumah tangga miskin di komune Gio Son dan komune Gio An.", None),
+    # ... but one named first, then another commune further on, keeps the first
+    ("vi", "Huyện Gio Linh, tỉnh Quảng Trị. Tại xã Gio Sơn, mô hình “Ngôi nhà đại đoàn kết” đã xây "
+           "mới 24 căn nhà, được nhân rộng ra xã Gio An.", "Gio Son"),
+])
+def test_a_model_at_two_listed_communes_is_the_districts(lang: str, text: str,
+                                                          commune: str | None) -> None:
+    (record,) = [r for r in extract(text, lang) if r.model_name]
+    assert (record.locality.district, record.locality.commune) == ("Gio Linh", commune)
+    assert [(m.metric, m.value) for m in record.metrics] == [("houses", 24)]
