@@ -1028,3 +1028,22 @@ def test_guard_shifts_and_community_units(lang: str, text: str, found: list[tupl
 def test_times_said_of_members_and_species_planted(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # young people counted are people; young volunteers members, young trees trees
+    ("vi", "Các vị sư đã vận động 46 thanh niên chấp hành nghĩa vụ quân sự.", [("people", 46)]),
+    ("vi", "Đội có 30 thanh niên tình nguyện.", [("members", 30)]),
+    ("en", "The monks have persuaded 46 youths to do their military service.", [("people", 46)]),
+    ("fr", "Les moines ont convaincu 46 jeunes de faire leur service militaire.", [("people", 46)]),
+    ("fr", "L'équipe a planté 400 jeunes arbres avec 30 jeunes bénévoles.",
+     [("trees", 400), ("members", 30)]),
+    ("fr", "La section a lancé le modèle avec 35 jeunes membres.", [("members", 35)]),
+    ("id", "Para biksu membujuk 46 pemuda untuk menjalankan wajib militer.", [("people", 46)]),
+    ("fa", "راهبان ۴۶ جوان را به انجام خدمت سربازی ترغیب کرده‌اند.", [("people", 46)]),
+    ("fa", "تیم با ۲۰ عضو جوان فعالیت می‌کند.", [("members", 20)]),
+    ("fa", "تیم ۲۰ جوان داوطلب دارد.", [("members", 20)]),
+    ("id", "Tim itu memiliki 20 pemuda relawan.", [("members", 20)]),
+])
+def test_young_people_are_people(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
