@@ -969,6 +969,9 @@ def test_addicts_are_subjects(lang: str, text: str, key: str, value: float) -> N
     ("fr", "Ils ont installé 72 caméras dans 11 groupes résidentiels.", [("cameras", 72), ("residential_areas", 11)]),
     ("id", "Mereka memasang 72 kamera di 11 rukun tetangga.", [("cameras", 72), ("residential_areas", 11)]),
     ("vi", "Công an lắp đặt 72 camera tại 11 tổ dân phố.", [("cameras", 72), ("residential_areas", 11)]),
+    ("vi", "Công an duy trì mô hình tại 7 tiểu khu, lắp 32 camera.", [("residential_areas", 7), ("cameras", 32)]),
+    ("vi", "Mô hình được triển khai ở 12 khối phố.", [("residential_areas", 12)]),
+    ("vi", "Tiểu khu 5 có 40 hộ tham gia.", [("households", 40)]),
     ("en", "The 2 groups of residential group 8 met.", [("groups", 2)]),
     # portions of porridge are meals
     ("vi", "Hội đã trao 9.600 suất cháo cho bệnh nhân nghèo.", [("meals", 9600)]),
