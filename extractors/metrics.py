@@ -265,7 +265,9 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
                 or _clause_opens_with(view, surface_start, tb.rate_before_re, factor is not None))):
             continue  # "mỗi hộ góp 20.000 đồng", "Each hectare is planted with ...": per unit
         sent = sentence_at(spans, num.start)
-        if tb.target_re and tb.target_re.search(norm_text(view[sent[0]:surface_start])):
+        scope = view[sent[0]:surface_start]  # a semicolon ends a goal: "phấn đấu 150; đến nay 163"
+        scope = scope[max(scope.rfind(";"), scope.rfind("؛")) + 1:]
+        if tb.target_re and tb.target_re.search(norm_text(scope)):
             continue  # "phấn đấu mỗi xã có ít nhất 2 mô hình", "strives to have 10": a goal
         if num.weak and qualifier == "exact" and not _weak_counts(num, tokens, factor, tb):
             continue

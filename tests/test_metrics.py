@@ -1050,3 +1050,23 @@ def test_times_said_of_members_and_species_planted(
 ])
 def test_young_people_are_people(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a semicolon ends a goal: what follows it is what was done
+    ("vi", "Giai đoạn 2021-2025, huyện phấn đấu xây dựng 150 mô hình; đến nay toàn huyện đã có "
+           "163 mô hình, vượt chỉ tiêu.", [("models", 163)]),
+    ("en", "The district aimed to build 150 models in 2021-2025; it now has 163 models.", [("models", 163)]),
+    ("id", "Distrik menargetkan pembangunan 150 model; kini distrik telah memiliki 163 model.",
+     [("models", 163)]),
+    ("fr", "Le district s'efforce de bâtir 150 modèles ; il en compte déjà 163 modèles.", [("models", 163)]),
+    ("fa", "ناحیه تلاش می‌کند ۱۵۰ مدل بسازد؛ اکنون ۱۶۳ مدل دارد.", [("models", 163)]),
+    ("vi", "Huyện phấn đấu xây dựng 150 mô hình, trong đó 20 mô hình cấp tỉnh.", []),
+    # M'nong, Jrai and Khmer villages counted are villages; ferry owners are people
+    ("vi", "Mô hình được triển khai ở 3 bon đồng bào M'nông với 285 hộ.", [("villages", 3), ("households", 285)]),
+    ("fr", "Le modèle est mené dans 3 bon de la communauté m'nong.", [("villages", 3)]),
+    ("vi", "Công an xã phối hợp với 6 chủ đò ký cam kết.", [("people", 6)]),
+])
+def test_a_semicolon_ends_a_goal_and_villages_of_the_highlands(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
