@@ -172,21 +172,32 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
 _INTERTITLE_WORDS = 12
 
 
-_NAME_NUMBER = re.compile(r"\s(\d+)$")
+_NAME_NUMBER = re.compile(r"\s(\d+|[IVX]+)$")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _name_number(suffix: str) -> str:
+    """"2" for "2" and for "II": Cây Trường II is "کای ترونگ ۲" in Persian."""
+    if suffix.isdigit():
+        return suffix
+    values = [_ROMAN[c] for c in suffix]
+    return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                   for i, v in enumerate(values)))
 _NUMERAL = re.compile(r"[0-9۰-۹٠-٩]+")
 _NAME_SPAN = 60  # characters from a place's start in which its name's number is written
 
 
 def _numerals_ending_place_names(text: str, places: list[Place]) -> set[int]:
     """Where the numbers that end the names of known places are written: "Xuân Quang 2",
-    "Komune Xuan Quang 2 memiliki model" (a commune's name, not 2 models)."""
+    "Komune Xuan Quang 2 memiliki model" (a commune's name, not 2 models), "کای ترونگ ۲ مدل"
+    (Cây Trường II)."""
     out: set[int] = set()
     for p in places:
         number = _NAME_NUMBER.search(p.name) if p.unit is not None else None
         if number is None:
             continue
         for m in _NUMERAL.finditer(text, p.start, min(len(text), p.start + _NAME_SPAN)):
-            if fold_digits(m.group(0)) == number.group(1):
+            if fold_digits(m.group(0)) == _name_number(number.group(1)):
                 out.add(m.start())
                 break
     return out

@@ -1005,3 +1005,18 @@ def test_a_model_at_two_listed_communes_is_the_districts(lang: str, text: str,
     (record,) = [r for r in extract(text, lang) if r.model_name]
     assert (record.locality.district, record.locality.commune) == ("Gio Linh", commune)
     assert [(m.metric, m.value) for m in record.metrics] == [("houses", 24)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a Roman numeral ending a commune's name, written as a digit in a translation, is the name's
+    ("fa", "ناحیه باو بانگ، استان بین زونگ. کمون کای ترونگ ۲ مدل «شاخه حرفه‌ای کشاورزان کائوچوکار» "
+           "را با ۳۸ عضو دارد."),
+    ("fr", "District de Bau Bang, province de Binh Duong. La commune de Cay Truong II a le modèle "
+           "« Section des hévéaculteurs » avec 38 adhérents."),
+    ("vi", "Huyện Bàu Bàng, tỉnh Bình Dương. Xã Cây Trường II có mô hình “Chi hội nông dân nghề "
+           "nghiệp trồng cao su” với 38 hội viên."),
+])
+def test_a_roman_numeral_ending_a_communes_name_is_no_figure(lang: str, text: str) -> None:
+    records = [r for r in extract(text, lang) if r.metrics]
+    assert [(r.locality.commune, [(m.metric, m.value) for m in r.metrics]) for r in records] == [
+        ("Cay Truong II", [("members", 38)])]
