@@ -966,24 +966,32 @@ def test_counts_of_models_by_level_stay_with_their_district(lang: str, text: str
         ("Que Vo", [96, 312])]
 
 
-@pytest.mark.parametrize(("lang", "text"), [
+@pytest.mark.parametrize(("lang", "text", "commune", "metric", "value"), [
     # a number that ends a known commune's name is the name's: Xuân Quang 1, 2 and 3 are three
     # communes of Dong Xuan; "Xuan Quang 2 memiliki model" is no count of 2 models
     ("id", "Distrik Dong Xuan, provinsi Phu Yen. Komune Xuan Quang 2 memiliki model "
-           "\"Sawah satu harga\" yang menghubungkan 112 rumah tangga."),
+           "\"Sawah satu harga\" yang menghubungkan 112 rumah tangga.", "Xuan Quang 2", "households", 112),
     ("vi", "Huyện Đồng Xuân, tỉnh Phú Yên. Xã Xuân Quang 2 xây dựng mô hình “Cánh đồng một giá” "
-           "với 112 hộ."),
+           "với 112 hộ.", "Xuan Quang 2", "households", 112),
     ("en", "Dong Xuan district, Phu Yen province. Xuan Quang 2 commune built the model "
-           "\"One-price field\" with 112 households."),
+           "\"One-price field\" with 112 households.", "Xuan Quang 2", "households", 112),
     ("fr", "District de Dong Xuan, province de Phu Yen. La commune de Xuan Quang 2 développe le "
-           "modèle « Champ à prix unique » avec 112 ménages."),
+           "modèle « Champ à prix unique » avec 112 ménages.", "Xuan Quang 2", "households", 112),
     ("fa", "ناحیه دونگ شوان، استان فو ین. کمون شوان کوانگ ۲ مدل «مزرعه یک قیمت» را با ۱۱۲ خانوار "
-           "دارد."),
+           "دارد.", "Xuan Quang 2", "households", 112),
+    # a Roman numeral ending a commune's name, written as a digit in a translation, is the name's
+    ("fa", "ناحیه باو بانگ، استان بین زونگ. کمون کای ترونگ ۲ مدل «شاخه حرفه‌ای کشاورزان کائوچوکار» "
+           "را با ۳۸ عضو دارد.", "Cay Truong II", "members", 38),
+    ("fr", "District de Bau Bang, province de Binh Duong. La commune de Cay Truong II a le modèle "
+           "« Section des hévéaculteurs » avec 38 adhérents.", "Cay Truong II", "members", 38),
+    ("vi", "Huyện Bàu Bàng, tỉnh Bình Dương. Xã Cây Trường II có mô hình “Chi hội nông dân nghề "
+           "nghiệp trồng cao su” với 38 hội viên.", "Cay Truong II", "members", 38),
 ])
-def test_a_number_ending_a_communes_name_is_no_figure(lang: str, text: str) -> None:
+def test_a_number_ending_a_communes_name_is_no_figure(lang: str, text: str, commune: str,
+                                                      metric: str, value: float) -> None:
     records = [r for r in extract(text, lang) if r.metrics]
     assert [(r.locality.commune, [(m.metric, m.value) for m in r.metrics]) for r in records] == [
-        ("Xuan Quang 2", [("households", 112)])]
+        (commune, [(metric, value)])]
 
 
 @pytest.mark.parametrize(("lang", "text", "commune"), [
@@ -1005,18 +1013,3 @@ def test_a_model_at_two_listed_communes_is_the_districts(lang: str, text: str,
     (record,) = [r for r in extract(text, lang) if r.model_name]
     assert (record.locality.district, record.locality.commune) == ("Gio Linh", commune)
     assert [(m.metric, m.value) for m in record.metrics] == [("houses", 24)]
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    # a Roman numeral ending a commune's name, written as a digit in a translation, is the name's
-    ("fa", "ناحیه باو بانگ، استان بین زونگ. کمون کای ترونگ ۲ مدل «شاخه حرفه‌ای کشاورزان کائوچوکار» "
-           "را با ۳۸ عضو دارد."),
-    ("fr", "District de Bau Bang, province de Binh Duong. La commune de Cay Truong II a le modèle "
-           "« Section des hévéaculteurs » avec 38 adhérents."),
-    ("vi", "Huyện Bàu Bàng, tỉnh Bình Dương. Xã Cây Trường II có mô hình “Chi hội nông dân nghề "
-           "nghiệp trồng cao su” với 38 hội viên."),
-])
-def test_a_roman_numeral_ending_a_communes_name_is_no_figure(lang: str, text: str) -> None:
-    records = [r for r in extract(text, lang) if r.metrics]
-    assert [(r.locality.commune, [(m.metric, m.value) for m in r.metrics]) for r in records] == [
-        ("Cay Truong II", [("members", 38)])]
