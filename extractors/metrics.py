@@ -256,6 +256,9 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
             continue
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
             continue  # "mặt đường rộng 4 m", "roads 6 m wide": a width, not work done
+        if key == "km" and factor is not None and num.value * factor < _SIZE_KM and \
+                _is_length_of(view, surface_start, tokens[last_token].end, tb):
+            continue  # "tàu cá dài trên 15 m", "boats over 15 m long": a thing's size
         if key == "hectares" and factor is not None and factor < _HECTARES_PER_M2 * 10 and \
                 _after_building(tokens, num.first_index, tb):
             continue  # "nhà văn hóa rộng 120 m²", "a cultural house of 120 m²": a floor, no land
@@ -802,6 +805,19 @@ def _is_dimension(view: str, start: int, end: int, tb: _Tables) -> bool:
                 return True
     # "lebar 2,5 m dan panjang 15 m", "rộng 3 m, dài 20 m": a length after a width is a size
     return bool(tb.length_re and tb.length_re.search(before) and tb.dimension_re.search(wider))
+
+
+_SIZE_KM = 0.1  # a length in metres said with a length word, below this, is a thing's size
+
+
+def _is_length_of(view: str, start: int, end: int, tb: _Tables) -> bool:
+    """A length word just before a short length or just after it, in its clause: "dài trên 15
+    m", "15 m long", "de 15 m de long" (a boat's, a banner's), not work done."""
+    if tb.length_re is None:
+        return False
+    before = re.split(r"[,;:.()]", norm_text(view[max(0, start - 30):start]))[-1].split()[-2:]
+    after = re.split(r"[,;:.()]", norm_text(view[end:end + 20]))[0].split()[:2]
+    return bool(tb.length_re.search(" ".join(before)) or tb.length_re.search(" ".join(after)))
 
 
 def _after_year_word(view: str, num: Number, tb: _Tables) -> bool:

@@ -1070,3 +1070,18 @@ def test_young_people_are_people(lang: str, text: str, found: list[tuple[str, fl
 def test_a_semicolon_ends_a_goal_and_villages_of_the_highlands(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a short length said with a length word is a thing's size, not work done
+    ("vi", "Tổ lắp thiết bị giám sát cho 100% tàu cá dài trên 15 m.", []),
+    ("en", "They fitted monitors on 100% of fishing boats over 15 m long.", []),
+    ("fr", "Chaque bateau de 15 m de long a reçu une balise.", []),
+    ("fa", "برای ۱۰۰ درصد قایق‌های ماهیگیری بلندتر از ۱۵ متر دستگاه نصب کرده است.", []),
+    # work done in metres, or a length in kilometres, still counts
+    ("vi", "Hội xây 80 m kênh mương và làm mới tuyến đường dài 1,8 km.", [("km", 0.08), ("km", 1.8)]),
+    # "exceeded" is more than
+    ("en", "In 2024 revenue exceeded VND 30 billion.", [("vnd", 30_000_000_000)]),
+])
+def test_a_things_size_and_exceeded(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
