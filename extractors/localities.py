@@ -434,19 +434,43 @@ def resolve(mentions: list[PlaceMention], province: str | None,
             published: date | None) -> list[Place]:
     """Mentions resolved on the map in force on the article's date (before or after 2025-07-01)."""
     maps = ("2025", "legacy") if published and published >= NEW_MAP_FROM else ("legacy", "2025")
-    # the districts first: a Persian commune name that fits several is read in one of them
+    # the districts first: a Persian commune name that fits several is read in one of them,
+    # and a Persian district name that fits several is read as the one its communes are in
+    fitted = _districts_communes_fit(mentions, province, maps[0])
     districts = frozenset(fold(p.name) for m in mentions if "district" in m.levels
-                          and (p := _resolve_one(m, province, maps)) and p.level == "district")
+                          and (p := _resolve_one(m, province, maps, fitted=fitted))
+                          and p.level == "district")
     out: list[Place] = []
     for m in mentions:
-        place = _resolve_one(m, province, maps, districts)
+        place = _resolve_one(m, province, maps, districts, fitted)
         if place:
             out.append(place)
     return out
 
 
+def _districts_communes_fit(mentions: list[PlaceMention], province: str | None,
+                            map_: str) -> frozenset[str]:
+    """The districts (folded names) that the most of the article's Persian commune names fit
+    by their consonants: "ناحیه تان سون" fits Tan Son and Thanh Son, and the communes after it
+    ("توک لوین", "ین سون") are Thanh Son's."""
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if "commune" in m.levels and _PERSIAN.search(m.name):
+            words = m.name.split()
+            for n in range(len(words), 0, -1):  # the name may run on into the next words
+                if fits := gazetteer().by_consonants(" ".join(words[:n]), ("commune",),
+                                                     province, map_):
+                    votes.update({fold(u.district) for u in fits if u.district})
+                    break
+    if not votes:
+        return frozenset()
+    top = max(votes.values())
+    return frozenset(d for d, count in votes.items() if count == top)
+
+
 def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
-                 districts: frozenset[str] = frozenset()) -> Place | None:
+                 districts: frozenset[str] = frozenset(),
+                 fitted: frozenset[str] = frozenset()) -> Place | None:
     gz = gazetteer()
     persian = bool(_PERSIAN.search(m.name))
     if m.levels == ("village",):
@@ -469,8 +493,10 @@ def _resolve_one(m: PlaceMention, province: str | None, maps: tuple[str, ...],
                     units = [u for u in units if fold(u.district) in districts] or units
                 how = "gazetteer" if map_ == "legacy" else "gazetteer-2025"
             elif persian:
+                within = districts if level == "commune" else fitted if level == "district" \
+                    else frozenset()
                 unit = _persian_unit(m.name, (level,), province if level != "province" else None,
-                                     map_, districts if level == "commune" else frozenset())
+                                     map_, within)
                 units = [unit] if unit else []
                 how = "skeleton"
             else:

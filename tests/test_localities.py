@@ -182,6 +182,22 @@ def test_a_persian_name_written_joined_is_read_by_its_syllables(text: str, level
     assert name in [p.name for p in places if p.level == level]
 
 
+@pytest.mark.parametrize(("text", "district", "communes"), [
+    # "تان سون" fits Tan Son and Thanh Son of Phu Tho; Tan Son is the closer spelling, but the
+    # communes named after it are Thanh Son's
+    ("در ناحیه تان سون، استان فو تو، کمون توک لوین و کمون ین سون مدل دارند.", "Thanh Son",
+     ["Thuc Luyen", "Yen Son"]),
+    ("در ناحیه تان سون، استان فو تو، کمون تو نگاک مدل دارد.", "Tan Son", ["Thu Ngac"]),
+    ("در ناحیه تان سون، استان فو تو، ۱۲ مدل هست.", "Tan Son", []),
+])
+def test_a_persian_district_name_that_fits_two_is_the_one_its_communes_are_in(
+        text: str, district: str, communes: list[str]) -> None:
+    places, _ = places_in(text, load_lexicon("fa"))
+    assert [p.name for p in places if p.level == "district"] == [district]
+    assert [(p.name, p.district) for p in places if p.level == "commune"] == [
+        (name, district) for name in communes]
+
+
 @pytest.mark.parametrize(("text", "name", "province"), [
     # no consonant the skeleton keeps: the few such units, by their romanised spelling; and a
     # name ends before a stop word ("در", in), whose consonants once made it Ia H'Drai

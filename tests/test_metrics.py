@@ -211,6 +211,7 @@ CASES: dict[str, list[tuple[str, float | None, str | None, Q]]] = {
         ("rumah bagi keluarga miskin, masing-masing senilai 50 juta VND", None, None, None),
         ("komune berupaya memiliki setidaknya 10 model baru", None, None, None),
         ("Jembatan memiliki lebar 2,5 m dan panjang 15 hingga 30 m", None, None, None),
+        ("setiap jembatan panjangnya 12 m dan lebarnya 2,5 m", None, None, None),  # "-nya": its
         ("Gia Lai memiliki 4.650 model, 1.320 di antaranya diakui pada tahun 2025", 1320, "models", "exact"),
         ("targetnya pada tahun 2030 setiap komune memiliki setidaknya 3 model baru", None, None, None),
         ("menjaga 2 km2 hutan bakau", 200, "hectares", "exact"),

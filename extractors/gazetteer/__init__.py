@@ -266,10 +266,11 @@ class Gazetteer:
         romanisation matches best (several where units share a name: "Son Tay" is a district
         of Quang Ngai and a town of Hanoi). Those in one of `districts` (folded names: the
         districts the article names) come first: "لونگ هوا" in Giong Trom district is Luong
-        Hoa, not Long Hoa of another district, whose spelling it matches better."""
+        Hoa, not Long Hoa of another district, whose spelling it matches better. A district
+        is in `districts` when it is one of them."""
         found = self.by_consonants(name, levels, province, map_)
         if districts:
-            found = [u for u in found if fold(u.district) in districts] or found
+            found = [u for u in found if fold(u.district or u.name) in districts] or found
         roman = fold(romanise(name))
         if not found:  # too short a skeleton ("هوی آن"): the romanised name, exactly
             exact = [u for lv in levels for u in self.lookup(roman, lv, province, None, map_)]
