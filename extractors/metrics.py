@@ -265,7 +265,8 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         partitive = _after_partitive(view, surface_start, tb.partitive_re)
         if partitive or (partitive is None and (
                 _clause_words_before(view, surface_start, 4, tb.rate_before_re, tb)
-                or _clause_opens_with(view, surface_start, tb.rate_before_re, factor is not None))):
+                or _clause_opens_with(view, surface_start, tb.rate_before_re, factor is not None,
+                                      _not_figures(numbers, k, tokens, tb)))):
             continue  # "mỗi hộ góp 20.000 đồng", "Each hectare is planted with ...": per unit
         sent = sentence_at(spans, num.start)
         scope = view[sent[0]:surface_start]  # a semicolon ends a goal: "phấn đấu 150; đến nay 163"
@@ -733,19 +734,37 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]")
 
 
+_OPENING_QUOTES = "“”\"«»„‘’'"
+
+
+def _not_figures(numbers: Sequence[Number], k: int, tokens: Sequence[Token],
+                 tb: _Tables) -> list[tuple[int, int]]:
+    """Where the numbers just before the k-th are written that a word after them makes no
+    figure: "sau 10 năm" (a duration), "60%" (a share)."""
+    return [(n.start, n.end) for n in numbers[max(0, k - 4):k]
+            if n.last_index + 1 < len(tokens) and tb.after.match(tokens, n.last_index + 1)]
+
+
 def _clause_opens_with(view: str, start: int, pattern: re.Pattern[str] | None,
-                       measure: bool = False) -> bool:
+                       measure: bool = False, not_figures: Sequence[tuple[int, int]] = ()) -> bool:
     """The clause of the number opens on a distributive word: "Each hectare is planted with";
     it distributes the clause's first figure only ("mỗi tháng quyên góp 300 kg gạo giúp 25 hộ
-    nghèo": a month's 300 kg, but the same 25 households)."""
+    nghèo": a month's 300 kg, but the same 25 households). A number that is no figure
+    (`not_figures`) does not count as the first: "Mỗi ha quế sau 10 năm cho thu nhập khoảng 300
+    triệu đồng" gives each hectare its 300 million."""
     if pattern is None:
         return False
     window = max(0, start - 120)
-    parts = re.split(r"([,;.:()\n،؛])", norm_text(view[window:start]))
+    before = view[window:start]
+    for a, b in not_figures:
+        if window <= a and b <= start:
+            before = before[:a - window] + "#" * (b - a) + before[b - window:]
+    parts = re.split(r"([,;.:()\n،؛])", norm_text(before))
     clause = parts[-1].split()
     if _DIGIT.search(" ".join(clause[1:])):
         return False
-    if clause and pattern.fullmatch(clause[0]):
+    # (a quotation may open on it: "cho biết: “Mỗi ha quế ...", "a dit : « Chaque hectare")
+    if pattern.match(" ".join(clause).lstrip(_OPENING_QUOTES + " ")):
         return True
     # "Mỗi tháng, hội tổ chức 2 bữa ăn", "Each month, the union serves 2 meals": a sentence
     # (or a clause after a semicolon) opening on a distributive phrase set off by a comma

@@ -108,7 +108,10 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             models.append(current)
         elif isinstance(event, tuple):
             current, whole = None, event
-            target = context.get(event[1]) if event[1] != "province" else None
+            # "Những năm qua, phong trào ... ở Hiệp Đức ... toàn huyện có 127 mô hình": before
+            # the article names its district with a level word, the one it names later
+            target = (context.get(event[1]) or _sole(places, event[1])) \
+                if event[1] != "province" else None
         elif isinstance(event, Place):
             if event.level in PLACE_LEVELS:
                 context[event.level] = event
@@ -143,7 +146,8 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             # a "whole province" cue in the sentence outranks a bare level word in it
             wholly = whole is not None and sentence[0] <= whole[0] < sentence[1]
             for level in () if wholly else ("commune", "district"):
-                if place is None and (named := _in_context(context, level)) and _names_bare_level(
+                if place is None and (named := _in_context(context, level) or _sole(
+                        places, level)) and _names_bare_level(
                         text[sentence[0]:sentence[1]], lang, level):
                     place = named  # "la commune a mobilisé", "the district has"
             place = place or target
@@ -167,6 +171,12 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
             stretch.bare_commune = True
     _organisations(text, lang, models, sentences)
     return _records(models, list(place_wide.values()), province, years, fields, text, sentences)
+
+
+def _sole(places: list[Place], level: str) -> Place | None:
+    """The first place of this level in the article, where all of them name one unit."""
+    of_level = [p for p in places if p.level == level]
+    return of_level[0] if of_level and len({p.name for p in of_level}) == 1 else None
 
 
 _INTERTITLE_WORDS = 12

@@ -974,6 +974,11 @@ def test_addicts_are_subjects(lang: str, text: str, key: str, value: float) -> N
     ("vi", "Mô hình được triển khai ở 12 khối phố.", [("residential_areas", 12)]),
     ("vi", "Tiểu khu 5 có 40 hộ tham gia.", [("households", 40)]),
     ("en", "The 2 groups of residential group 8 met.", [("groups", 2)]),
+    # residential blocks (khu phố) too
+    ("en", "It is carried out in 5 residential blocks with 820 households.", [("residential_areas", 5), ("households", 820)]),
+    ("id", "Dilaksanakan di 5 blok permukiman dengan 820 rumah tangga.", [("residential_areas", 5), ("households", 820)]),
+    ("fr", "Il est mené dans 5 blocs résidentiels avec 820 ménages.", [("residential_areas", 5), ("households", 820)]),
+    ("fa", "در ۵ بلوک مسکونی با ۸۲۰ خانوار اجرا می‌شود.", [("residential_areas", 5), ("households", 820)]),
     # portions of porridge are meals
     ("vi", "Hội đã trao 9.600 suất cháo cho bệnh nhân nghèo.", [("meals", 9600)]),
     ("vi", "Mỗi tuần nấu 300 bát cháo.", []),
@@ -1086,3 +1091,21 @@ def test_a_semicolon_ends_a_goal_and_villages_of_the_highlands(
 ])
 def test_a_things_size_and_exceeded(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "kept"), [
+    # a clause (here a quotation) opening on "each": its first figure is each one's, even past
+    # a number that is no figure (a duration); the figures after the first stay counted
+    ("vi", "Ông Lý cho biết: “Mỗi ha quế sau 10 năm cho thu nhập khoảng 300 triệu đồng”.", []),
+    ("en", 'He said: "Each hectare of cinnamon yields about VND 300 million after 10 years."', []),
+    ("id", 'Ia berkata: "Setiap hektar kayu manis setelah 10 tahun memberikan sekitar 300 juta VND."', []),
+    ("fr", "Il a dit : « Chaque hectare de cannelle rapporte après 10 ans environ 300 millions de "
+           "dongs. »", []),
+    ("fa", "او گفت: «هر هکتار دارچین پس از ۱۰ سال حدود ۳۰۰ میلیون دونگ درآمد دارد.»", []),
+    ("vi", "Mỗi hộ sau 3 năm nuôi 20 con bò giúp 12 hộ khác.", [("households", 12)]),
+    ("vi", "Mỗi tháng quyên góp 300 kg gạo giúp 25 hộ nghèo.", [("households", 25)]),
+    ("fa", "هر ۸ روستا ۱۲۰ خانوار دارند.", [("villages", 8), ("households", 120)]),  # "all 8"
+])
+def test_a_clause_opening_on_each_gives_each_its_first_figure(
+        lang: str, text: str, kept: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == kept

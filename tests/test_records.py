@@ -432,6 +432,41 @@ def test_the_district_of_the_commune_named_is_the_bare_districts(lang: str) -> N
         None, "Bac Ha", None)
 
 
+# The lead counts the district's models before the article names the district with its level
+# word (only later, in "Huyện ủy Hiệp Đức"): "the whole district" is the one it names.
+DISTRICT_NAMED_LATER = {
+    "vi": ("Phong trào “Dân vận khéo” ở Hiệp Đức được triển khai sâu rộng. Đến cuối năm 2023, "
+           "toàn huyện có 127 mô hình.\nTại xã Sông Trà, mô hình “Trồng quế” có 96 hộ.\nÔng "
+           "Hoan, Trưởng Ban Dân vận Huyện ủy Hiệp Đức, cho biết như vậy."),
+    "en": ("The movement has been widely carried out in Hiep Duc. By the end of 2023, the district "
+           "had 127 models.\nIn Song Tra commune, the \"Cinnamon\" model has 96 households.\nMr "
+           "Hoan, head of the Hiep Duc District Party Committee's Mass Mobilization Board, said so."),
+    "id": ("Gerakan ini dilaksanakan secara luas di Hiep Duc. Hingga akhir tahun 2023, seluruh "
+           "distrik memiliki 127 model.\nDi komune Song Tra, model \"Kayu manis\" memiliki 96 "
+           "rumah tangga.\nBapak Hoan, Kepala Komite Mobilisasi Massa Komite Partai distrik Hiep "
+           "Duc, mengatakan demikian."),
+    "fr": ("Le mouvement est largement mené à Hiep Duc. Fin 2023, l'ensemble du district comptait "
+           "127 modèles.\nDans la commune de Song Tra, le modèle « Cannelle » compte 96 ménages.\n"
+           "M. Hoan, chef du comité de mobilisation du comité du Parti du district de Hiep Duc, "
+           "l'a dit."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DISTRICT_NAMED_LATER))
+def test_the_whole_district_before_it_is_named_is_the_one_named_later(lang: str) -> None:
+    records = extract(DISTRICT_NAMED_LATER[lang], lang)
+    count = next(r for r in records if any(m.metric == "models" for m in r.metrics))
+    assert (count.model_name, count.locality.province, count.locality.district) == (
+        None, "Quang Nam", "Hiep Duc")
+
+
+def test_the_whole_district_stays_unnamed_where_the_article_names_two() -> None:
+    text = ("Đến cuối năm 2023, toàn huyện có 127 mô hình.\nHuyện Hiệp Đức và huyện Nông Sơn "
+            "cùng triển khai mô hình “Trồng quế” với 96 hộ.")
+    count = next(r for r in extract(text, "vi") if any(m.metric == "models" for m in r.metrics))
+    assert count.locality.district is None
+
+
 @pytest.mark.parametrize("opening", [
     "علاوه بر این، کمیته جبهه میهن شهرستان ساخت ۲۷ خانه همبستگی را بسیج کرده است.",
     "کمیته جبهه میهن شهرستان ساخت ۲۷ خانه همبستگی را بسیج کرده است.",
