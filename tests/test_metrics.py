@@ -910,6 +910,14 @@ def test_a_frequency_ending_the_clause_of_a_measure(
     ("en", "The cooperative has 57 fishing boats.", []),
     ("vi", "Hội đã vận động 126 chủ tàu cam kết không xả rác xuống biển.", [("people", 126)]),
     ("vi", "Hợp tác xã có 57 tàu cá.", []),
+    # boats' calls ("lượt" of boats) have no key either; "lượt" alone still counts people
+    ("vi", "Đồn hỗ trợ 340 lượt tàu cá vào tránh trú bão và trao 500 phần quà.", [("gifts", 500)]),
+    ("vi", "Bến đò đưa đón 2.400 lượt phương tiện qua sông.", []),
+    ("vi", "Đồn hỗ trợ 340 lượt người dân vùng bão.", [("people", 340)]),
+    ("en", "The post helped 340 fishing boats shelter from storms and gave 500 gifts.", [("gifts", 500)]),
+    ("fr", "Le poste a aidé 340 bateaux de pêche à s'abriter et remis 500 cadeaux.", [("gifts", 500)]),
+    ("id", "Pos membantu 340 kapal ikan berlindung dan memberikan 500 bingkisan.", [("gifts", 500)]),
+    ("fa", "پاسگاه به ۳۴۰ قایق ماهیگیری برای پناه گرفتن کمک کرد و ۵۰۰ هدیه داد.", [("gifts", 500)]),
     # a time of day is a frequency: "2 anggota bertugas setiap pagi" is a morning's two
     ("id", "Model ini berjalan di 5 sekolah, dengan 2 anggota bertugas setiap pagi.", []),
 ])
