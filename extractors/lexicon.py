@@ -194,6 +194,10 @@ class Lexicon(_Strict):
     # organisation's work, not the model's before it
     addition_cues: list[str]
     whole_place: dict[str, list[str]]  # "the whole district", "toàn huyện": level -> phrases
+    # phrases only an article written on the 2025 map uses (its districts gone, its provinces
+    # merged): "trước đây thuộc huyện", "after the merger"; an undated article holding one is
+    # read on that map first
+    new_map_cues: list[str]
     name_stopwords: list[str]  # capitalised words that never start a place name: "The"
     # words for "that", "its" that open no place name the gazetteer does not know, though inside
     # one they may be a syllable: "بخش آن" (its ward), but "شهر هوی آن" (Hoi An)

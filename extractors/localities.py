@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from extractors.gazetteer import Unit, ascii_name, fold, gazetteer, skeleton
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.model_names import QUOTED
-from extractors.text import fold_digits, norm
+from extractors.text import fold_digits, norm, norm_text
 from schemas import Locality
 
 NEW_MAP_FROM = date(2025, 7, 1)
@@ -430,10 +430,10 @@ def _persian_units(name: str, levels: tuple[str, ...], province: str | None,
     return []
 
 
-def resolve(mentions: list[PlaceMention], province: str | None,
-            published: date | None) -> list[Place]:
-    """Mentions resolved on the map in force on the article's date (before or after 2025-07-01)."""
-    maps = ("2025", "legacy") if published and published >= NEW_MAP_FROM else ("legacy", "2025")
+def resolve(mentions: list[PlaceMention], province: str | None, new_map: bool) -> list[Place]:
+    """Mentions resolved on the map in force when the article was written (`new_map`: after
+    2025-07-01), then on the other."""
+    maps = ("2025", "legacy") if new_map else ("legacy", "2025")
     # the districts first: a Persian commune name that fits several is read in one of them,
     # and a Persian district name that fits several is read as the one its communes are in
     fitted = _districts_communes_fit(mentions, province, maps[0])
@@ -605,10 +605,26 @@ def _codes(loc: Locality, unit: Unit) -> None:
 def places_in(text: str, lex: Lexicon, published: date | None = None) -> tuple[list[Place], str | None]:
     """Every resolved place in a text, and the article's province."""
     mentions = find_mentions(text, lex.lang)
-    province = article_province(text, mentions, bool(published and published >= NEW_MAP_FROM))
-    places = resolve(mentions, province, published)
+    new_map = published >= NEW_MAP_FROM if published else says_new_map(text, lex.lang)
+    province = article_province(text, mentions, new_map)
+    places = resolve(mentions, province, new_map)
     bare = _communes_named_bare(text, places, mentions)
     return sorted(places + bare, key=lambda p: p.start) if bare else places, province
+
+
+@cache
+def _new_map_regex(lang: str) -> re.Pattern[str] | None:
+    cues = sorted({norm(c) for c in load_lexicon(lang).new_map_cues if c.strip()}, key=len,
+                  reverse=True)
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)") if cues else None
+
+
+def says_new_map(text: str, lang: str) -> bool:
+    """An undated article written on the 2025 map: "(که پیش‌تر بخشی از ناحیه دونگ وان بود)",
+    "Sau khi hợp nhất, toàn tỉnh ..." (lexicon `new_map_cues`)."""
+    pattern = _new_map_regex(lang)
+    return bool(pattern and pattern.search(norm_text(text)))
 
 
 _MIN_BARE_WORDS = 2  # a commune named without its level word: two words at least ("A Mu Sung")

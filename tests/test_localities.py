@@ -8,7 +8,7 @@ import pytest
 
 from extractors.gazetteer import fold, gazetteer, skeleton, skeletons
 from extractors.lexicon import load_lexicon
-from extractors.localities import find_mentions, places_in, to_locality
+from extractors.localities import find_mentions, places_in, says_new_map, to_locality
 
 
 @pytest.mark.parametrize(("lang", "text", "level", "name", "district", "province"), [
@@ -151,6 +151,44 @@ def test_consonant_skeletons_agree_across_scripts(latin: str, persian: str) -> N
 ])
 def test_a_northern_gi_may_be_written_z(latin: str, persian: str) -> None:
     assert skeleton(persian) in skeletons(latin)
+
+
+@pytest.mark.parametrize(("latin", "persian", "written"), [
+    # a word-initial "tr", "ch" in the north, may be written چ
+    ("Tan Trao", "تان چائو", True), ("Tan Trao", "تان ترائو", True), ("Truong Son", "چونگ سون", True),
+    ("Tan Hao", "تان چائو", False),
+])
+def test_a_northern_tr_may_be_written_ch(latin: str, persian: str, written: bool) -> None:
+    assert (skeleton(persian) in skeletons(latin)) is written
+
+
+@pytest.mark.parametrize(("lang", "text", "new_map"), [
+    # phrases only an article written on the 2025 map uses
+    ("vi", "Sau khi hợp nhất, toàn tỉnh có 4.215 mô hình.", True),
+    ("vi", "Tại xã Lũng Cú (trước đây thuộc huyện Đồng Văn), 11 tổ.", True),
+    ("vi", "Năm 2023, huyện Đồng Văn có 112 mô hình.", False),
+    ("en", "After the merger, the province has 4,215 models.", True),
+    ("en", "In Lung Cu commune (formerly part of Dong Van district), 11 teams.", True),
+    ("en", "In 2023, Dong Van district had 112 models.", False),
+    ("fr", "Après la fusion, la province compte 4 215 modèles.", True),
+    ("fr", "En 2023, le district de Dong Van comptait 112 modèles.", False),
+    ("id", "Setelah penggabungan, provinsi memiliki 4.215 model.", True),
+    ("id", "Pada tahun 2023, distrik Dong Van memiliki 112 model.", False),
+    ("fa", "پس از ادغام، استان ۴۲۱۵ مدل دارد.", True),
+    ("fa", "در کمون لونگ کو (که پیش‌تر بخشی از ناحیه دونگ وان بود)، ۱۱ گروه.", True),
+    ("fa", "در سال ۲۰۲۳، ناحیه دونگ وان ۱۱۲ مدل داشت.", False),
+])
+def test_an_undated_article_may_say_it_is_written_on_the_2025_map(lang: str, text: str,
+                                                                   new_map: bool) -> None:
+    assert says_new_map(text, lang) is new_map
+
+
+def test_an_undated_persian_article_on_the_2025_map_reads_its_communes_there() -> None:
+    # "لونگ کو" fits no legacy commune of Tuyen Quang well, and a loose one once took it
+    text = "استان توین کوانگ ۴۲۱۵ مدل دارد. در کمون لونگ کو، ۱۱ گروه هست."
+    places, _ = places_in("پس از ادغام، " + text, load_lexicon("fa"))
+    assert [(p.name, p.unit and p.unit.map) for p in places if p.level == "commune"] == [
+        ("Lung Cu", "2025")]
 
 
 @pytest.mark.parametrize(("latin", "spelled", "persian", "written"), [

@@ -142,11 +142,14 @@ def skeletons(name: str, spelled: str | None = None) -> set[str]:
     """The skeletons a Latin name may be written with in Persian: a word-initial "gi", which
     the north says /z/, is written ز as often as گ ("Ngai Giao": "نگای زائو"); so is a
     word-initial "d" (not "đ", which folding makes a d too: hence `spelled`, the name with its
-    marks): "Tam Dương" is "تام زونگ" as often as "تام دونگ"."""
+    marks): "Tam Dương" is "تام زونگ" as often as "تام دونگ". A word-initial "tr", which the
+    north says as "ch", may be written چ."""
     keys = {skeleton(name)}
     folded = fold(name)
     if _GI.search(folded):
         keys.add(skeleton(_GI.sub("z", folded)))
+    if _TR.search(folded):  # the north says "tr" as "ch": "Tân Trào" is "تان چائو" too
+        keys.add(skeleton(_TR.sub("ch", folded)))
     words, marked = folded.split(), (spelled or "").casefold().split()
     if len(marked) == len(words) and any(w.startswith("d") for w in marked):
         keys.add(skeleton(" ".join("z" + f[1:] if w.startswith("d") else f
@@ -155,6 +158,7 @@ def skeletons(name: str, spelled: str | None = None) -> set[str]:
 
 
 _GI = re.compile(r"\bgi")
+_TR = re.compile(r"\btr")
 _ROMAN = {**{k: v.lower() for k, v in _PERSIAN_MAP.items()}, "C": "ch", "ش": "sh", "خ": "kh",
           "ا": "a", "آ": "a", "و": "o", "ی": "i", "ي": "i", "ه": "h", "ع": "", "ء": "", "ئ": "",
           "أ": "a", "ؤ": "o"}
