@@ -28,6 +28,7 @@ from extractors.text import (
     sentence_at,
     sentence_spans,
     suffix_regex,
+    tokenize,
 )
 from extractors.vocabulary import EVENT_KEYS, SURFACE_KEYS
 from schemas.records import Evidence, Metric
@@ -76,6 +77,7 @@ class _Tables:
     qualifier_blocker_re: re.Pattern[str] | None
     locative: frozenset[str]
     amount_before: frozenset[str]
+    weak_year_phrases: frozenset[tuple[str, ...]]  # "trong năm": a year phrase ending on a weak word
 
 
 @cache
@@ -136,6 +138,9 @@ def tables(lang: str) -> _Tables:
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
         locative=frozenset(norm(w) for w in lex.qualifiers.locative),
         amount_before=frozenset(norm(w) for w in lex.qualifiers.amount_before),
+        weak_year_phrases=frozenset(
+            words for p in lex.year_words if len(words := tuple(t.norm for t in tokenize(p))) > 1
+            and words[-1] in {norm(w) for w in lex.weak_number_words}),
     )
 
 
@@ -320,8 +325,13 @@ def _weak_counts(num: Number, tokens: list[Token], factor: float | None, tb: _Ta
     """Whether a weak number word is a count after all. "un modèle", "một mô hình": an article,
     not a count; but an article before a unit is one ("a hectare of black turmeric", "un
     hectare"). A weak word that is no article ("سی", thirty, "năm", five or year) counts where
-    its unit or cue follows it at once ("سی خانوار")."""
-    word = tokens[num.first_index].norm
+    its unit or cue follows it at once ("سی خانوار"), unless it ends a year phrase: "trong năm
+    tổ chức 245 cuộc tuần tra" is "during the year (they) organised", not five groups."""
+    i = num.first_index
+    if any(i + 1 >= len(p) and tuple(t.norm for t in tokens[i + 1 - len(p):i + 1]) == p
+           for p in tb.weak_year_phrases):
+        return False
+    word = tokens[i].norm
     if word in tb.articles:
         return factor is not None
     nxt = num.last_index + 1

@@ -1117,3 +1117,42 @@ def test_a_things_size_and_exceeded(lang: str, text: str, found: list[tuple[str,
 def test_a_clause_opening_on_each_gives_each_its_first_figure(
         lang: str, text: str, kept: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == kept
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a weak number word that ends a year phrase is the year: "trong năm tổ chức" is "during
+    # the year (they) organised", not five groups; "năm tổ" alone still is
+    ("vi", "Công an xã trong năm tổ chức 245 cuộc tuần tra, hòa giải thành 19 vụ mâu thuẫn.",
+     [("patrols", 245), ("cases", 19)]),
+    ("vi", "Cuối năm hộ nghèo giảm, xã có năm tổ tự quản.", [("groups", 5)]),
+    ("en", "During the year the police organised 245 patrols and mediated 19 disputes.",
+     [("patrols", 245), ("cases", 19)]),
+    ("id", "Sepanjang tahun polisi melakukan 245 kali patroli dan mendamaikan 19 perselisihan.",
+     [("patrols", 245), ("cases", 19)]),
+    ("fr", "Au cours de l'année, la police a organisé 245 patrouilles et réglé 19 litiges.",
+     [("patrols", 245), ("cases", 19)]),
+    ("fa", "پلیس در طول سال ۲۴۵ گشت برگزار کرد و ۱۹ اختلاف را حل کرد.",
+     [("patrols", 245), ("cases", 19)]),
+])
+def test_a_weak_number_word_ending_a_year_phrase(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # compounds opening on a cue word have no key: organisations, factories, crops, hospitals
+    ("vi", "Mô hình được 20 tổ chức, cá nhân ủng hộ 300 triệu đồng.", [("vnd", 300_000_000)]),
+    ("vi", "Xã thu hút 3 nhà máy, chọn 5 cây trồng chủ lực và lập 2 đường dây nóng.", []),
+    ("id", "Desa memiliki 3 rumah sakit dan 2 rumah makan.", []),
+    ("fa", "روستا ۳ خانه بهداشت دارد.", []),
+    ("vi", "Hội vận động xây 5 nhà tình nghĩa.", [("houses", 5)]),
+    # benefactors and players are people
+    ("vi", "Có 6 nhà hảo tâm và 7 cầu thủ tham gia.", [("people", 6), ("people", 7)]),
+    ("en", "The fund was helped by 6 benefactors and 7 players.", [("people", 6), ("people", 7)]),
+    ("fr", "Le fonds a été aidé par 6 bienfaiteurs et 7 joueurs.", [("people", 6), ("people", 7)]),
+    ("id", "Dana itu dibantu 6 dermawan dan 7 pemain.", [("people", 6), ("people", 7)]),
+    ("fa", "این صندوق از کمک ۶ نیکوکار و ۷ بازیکن بهره برد.", [("people", 6), ("people", 7)]),
+])
+def test_compounds_opening_on_a_cue_word_and_benefactors(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
