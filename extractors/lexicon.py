@@ -31,7 +31,8 @@ class QualifierCues(_Strict):
     # more_than words that also mean "on" ("trên"): before a surface (km, ha, roads) and after
     # another figure or a quoted name in its clause, it places what came before ("lắp 54 biển
     # báo trên 3 tuyến đường": on 3 roads) and the figure is exact, unless a word of
-    # amount_before comes right before it ("với trên 520 hộ": with more than 520)
+    # amount_before comes right before it ("với trên 520 hộ": with more than 520); an amount
+    # word may also stand between an action and its count ("berpatroli sebanyak 312 kali")
     locative: list[str]
     amount_before: list[str]
 

@@ -425,7 +425,8 @@ def _elided_head(tokens: list[Token], j: int, num: Number, sentence_start: int,
 def _counted_action(view: str, tokens: list[Token], j: int, num: Number,
                     tb: _Tables) -> tuple[str, None, int] | None:
     """A counter of occurrences after the number, and a cue phrase ending just before it (or
-    before its qualifier): "tuần tra (hơn) 96 lượt" (patrolled 96 times) counts patrols."""
+    before its qualifier), or before an amount word: "tuần tra (hơn) 96 lượt" (patrolled 96
+    times) and "berpatroli sebanyak 312 kali" (patrolled as many as 312 times) count patrols."""
     if j >= len(tokens) or tokens[j].norm not in tb.action_counters or not num.first_index \
             or _rate_after_count(tokens, j + 1, tb):
         return None  # "patrols 96 times a year": a rate
@@ -434,7 +435,8 @@ def _counted_action(view: str, tokens: list[Token], j: int, num: Number,
         if tokens[k].kind != "word":
             return None
         hit = tb.cues.match(tokens, k)
-        if hit and hit[1] in EVENT_KEYS and not view[tokens[k + hit[0] - 1].end:surface].strip():
+        gap = " ".join(norm_text(view[tokens[k + hit[0] - 1].end:surface]).split()) if hit else ""
+        if hit and hit[1] in EVENT_KEYS and (not gap or gap in tb.amount_before):
             return hit[1], None, j
     return None
 

@@ -1156,3 +1156,18 @@ def test_a_weak_number_word_ending_a_year_phrase(
 def test_compounds_opening_on_a_cue_word_and_benefactors(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # an amount word may stand between an action and its counted number
+    ("id", "Kelompok swakelola ikut berpatroli sebanyak 312 kali.", [("patrols", 312)]),
+    ("vi", "Các tổ tự quản tuần tra được 312 lượt.", [("patrols", 312)]),
+    ("en", "The self-managed teams patrolled a total of 312 times.", [("patrols", 312)]),
+    ("fr", "Les groupes autogérés ont patrouillé à 312 reprises.", [("patrols", 312)]),
+    ("fa", "گروه‌های خودگردان گشت به تعداد ۳۱۲ بار انجام دادند.", [("patrols", 312)]),
+    # any other word between leaves the count to the words after it
+    ("id", "Kelompok berpatroli di desa 312 kali.", []),
+])
+def test_an_amount_word_between_an_action_and_its_count(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
