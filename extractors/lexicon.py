@@ -69,6 +69,9 @@ class NotMetricCues(_Strict):
     # the figures after that count are per member ("Each of the 16 members grows half a hectare")
     partitive: list[str] = []
     target: list[str]  # "phấn đấu", "strive" earlier in the sentence: a goal, not a result
+    # "dự kiến", "expected to", "diperkirakan" earlier in the sentence: a goal when the sentence's
+    # year is after the article's (or either is unknown), an estimate (approx) otherwise
+    forecasts: list[str]
 
 
 class Boilerplate(_Strict):

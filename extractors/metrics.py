@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from extractors.lexicon import Lexicon, Unit, load_lexicon
@@ -74,6 +75,7 @@ class _Tables:
     distributives: frozenset[str]  # first words of the rate_before phrases: "mỗi", "each"
     partitive_re: re.Pattern[str] | None
     target_re: re.Pattern[str] | None
+    forecast_re: re.Pattern[str] | None
     qualifier_blocker_re: re.Pattern[str] | None
     locative: frozenset[str]
     amount_before: frozenset[str]
@@ -135,6 +137,7 @@ def tables(lang: str) -> _Tables:
                                 if w.strip()),
         partitive_re=_word_regex(lex.not_metric.partitive),
         target_re=_word_regex(lex.not_metric.target),
+        forecast_re=_word_regex(lex.not_metric.forecasts),
         qualifier_blocker_re=suffix_regex(lex.qualifiers.blockers),
         locative=frozenset(norm(w) for w in lex.qualifiers.locative),
         amount_before=frozenset(norm(w) for w in lex.qualifiers.amount_before),
@@ -181,8 +184,9 @@ def _landmark_regex(cues: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{body})\s+([^\W\d_][\w\u200c'’-]*)", re.I)
 
 
-def extract_metrics(text: str, lang: str) -> list[Metric]:
-    """Every metric in a cleaned article text, in reading order."""
+def extract_metrics(text: str, lang: str, published: date | None = None) -> list[Metric]:
+    """Every metric in a cleaned article text, in reading order. `published` (the article's
+    date) tells a forecast for a later year, a goal, from an estimate of the year it reports."""
     lex = load_lexicon(lang)
     tb = tables(lang)
     view, tokens, numbers = scan(text, lang)
@@ -278,6 +282,11 @@ def extract_metrics(text: str, lang: str) -> list[Metric]:
         scope = scope[max(scope.rfind(";"), scope.rfind("؛")) + 1:]
         if tb.target_re and tb.target_re.search(norm_text(scope)):
             continue  # "phấn đấu mỗi xã có ít nhất 2 mô hình", "strives to have 10": a goal
+        if tb.forecast_re and tb.forecast_re.search(norm_text(scope)):
+            year = _sentence_year(view, sent, num.start, tb)
+            if published is None or year is None or year > published.year:
+                continue  # "Dự kiến đến năm 2025 đạt 350 mô hình" written in 2024: a goal
+            qualifier = "approx" if qualifier == "exact" else qualifier  # this year's estimate
         if num.weak and qualifier == "exact" and not _weak_counts(num, tokens, factor, tb):
             continue
         if factor is None and any(n.value != int(n.value) for n in ends):

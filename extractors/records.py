@@ -54,7 +54,7 @@ def extract(text: str, lang: str, published: date | None = None) -> list[ModelRe
     lex = load_lexicon(lang)
     names = find_model_names(text, lang, scan(text, lang)[1])
     # a figure inside a quoted model name is part of the name ("Gia đình 5 không, 3 sạch")
-    metrics = [m for m in _drop_intertitle_repeats(text, extract_metrics(text, lang))
+    metrics = [m for m in _drop_intertitle_repeats(text, extract_metrics(text, lang, published))
                if not any(n.quoted and n.start <= m.evidence.start < n.end for n in names)]
     places, province = places_in(text, lex, published)
     in_names = _numerals_ending_place_names(text, places)

@@ -354,6 +354,9 @@ def test_transliterate_is_unidecode_one_character_at_a_time(text: str) -> None:
     ("vi", "Thôn 2 gồm 12 hộ.", ["2"]),
     ("fr", "Le hameau 4 compte 58 ménages.", ["4"]),
     ("fr", "À 5 km du hameau 4 ha de rizières.", []),
+    # a numbered name before a verb: "vận động" (mobilise) opens no quantity
+    ("vi", "Xã Phú Hòa 2 vận động các nhà hảo tâm trao 200 suất quà.", ["Phú Hòa 2"]),
+    ("id", "Komune Phu Hoa 2 menggerakkan para dermawan.", ["Phu Hoa 2"]),
 ])
 def test_a_number_after_a_level_word_is_a_place_unless_a_unit_follows(
         lang: str, text: str, names: list[str]) -> None:

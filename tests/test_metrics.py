@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from extractors.metrics import extract_metrics
@@ -1171,3 +1173,40 @@ def test_compounds_opening_on_a_cue_word_and_benefactors(
 def test_an_amount_word_between_an_action_and_its_count(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+_2025, _2024 = date(2025, 11, 5), date(2024, 6, 13)
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "found"), [
+    # a forecast for the year the article is written in is an estimate; for a later year, or
+    # with no date to compare, a goal
+    ("id", "Pada tahun 2025 produksinya diperkirakan mencapai 65 ton.", _2025, [("tons", 65, "approx")]),
+    ("id", "Pada tahun 2025 produksinya diperkirakan mencapai 65 ton.", _2024, []),
+    ("id", "Pada tahun 2025 produksinya diperkirakan mencapai 65 ton.", None, []),
+    ("vi", "Năm 2025, sản lượng dự kiến đạt 65 tấn.", _2025, [("tons", 65, "approx")]),
+    ("vi", "Dự kiến đến năm 2025, toàn huyện đạt 350 mô hình.", _2024, []),
+    ("en", "In 2025, output is expected to reach 65 tons.", _2025, [("tons", 65, "approx")]),
+    ("en", "In 2025, output is expected to reach 65 tons.", _2024, []),
+    ("fr", "En 2025, la production devrait atteindre 65 tonnes.", _2025, [("tons", 65, "approx")]),
+    ("fa", "پیش‌بینی می‌شود در سال ۲۰۲۵ تولید به ۶۵ تن برسد.", _2025, [("tons", 65, "approx")]),
+    ("fa", "پیش‌بینی می‌شود در سال ۲۰۲۵ تولید به ۶۵ تن برسد.", _2024, []),
+    # a goal stays a goal in its own year; an estimate of what was reached is approximate
+    ("vi", "Năm 2025, huyện phấn đấu có thêm 30 mô hình.", _2025, []),
+    ("vi", "Năm 2025 sản lượng ước đạt 65 tấn.", None, [("tons", 65, "approx")]),
+])
+def test_a_forecast_for_the_articles_own_year_is_an_estimate(
+        lang: str, text: str, published: date | None, found: list[tuple[str, float, str]]) -> None:
+    assert [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, lang, published)] == found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # highland villages keep their Vietnamese names in translation
+    ("id", "Polisi berkoordinasi dengan 18 buon (kampung) membangun model ini."),
+    ("en", "The commune police worked with 18 buon to build the model."),
+    ("fr", "La police de la commune a coopéré avec 18 buon pour bâtir le modèle."),
+    ("fa", "پلیس کمون با ۱۸ بون برای ساختن مدل همکاری کرد."),
+    ("vi", "Công an xã phối hợp với 18 buôn xây dựng mô hình."),
+])
+def test_highland_villages_in_translation(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("villages", 18)]
