@@ -25,8 +25,9 @@ class QualifierCues(_Strict):
     approx: list[str]
     at_least: list[str]
     less_than: list[str]
-    # words just before a cue that make it part of something else: "handed over", "đèn trên"
-    # (a lamp on 12 km of road); the number after it is then exact
+    # words just before a more_than or less_than word that make it part of something else:
+    # "handed over", "đèn trên" (a lamp on 12 km of road); the number after it is then exact.
+    # Approximations and minimums have no such second sense: "sản xuất khoảng 2.000 sản phẩm"
     blockers: list[str] = []
     # more_than words that also mean "on" ("trên"): before a surface (km, ha, roads) and after
     # another figure or a quoted name in its clause, it places what came before ("lắp 54 biển
@@ -149,6 +150,10 @@ class Lexicon(_Strict):
     units: list[Unit]
     unit_links: list[str]  # words between a multiplier and its unit: "de", "of"
     noun_suffixes: list[str]  # plural or ezafe endings a cue may carry
+    # endings that make a cue word a possessive, a determiner of the noun after it ("3 people's
+    # patrol teams", "2 farmers' clubs"): with head "last" it modifies that noun, as a modifier
+    # form does. Empty where an apostrophe ends other words (the French "l'", "d'")
+    possessive_endings: list[str]
     head: Literal["first", "last"]  # where the head noun sits in a noun phrase after a number
     modifier_forms: list[str]  # with head "last": cues that modify a following cue ("model gardens")
     ellipsis_cues: list[str]  # "of which 62 ...": later bare numbers count what the first did

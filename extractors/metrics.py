@@ -54,6 +54,7 @@ class _Tables:
     after: PhraseTable[bool]
     rate: PhraseTable[bool]
     modifiers: frozenset[str]
+    possessive: tuple[str, ...]  # endings of a cue that determines the noun after it
     qualifier_re: re.Pattern[str] | None
     qualifier_of: dict[str, str]
     identifier_re: re.Pattern[str] | None
@@ -108,6 +109,7 @@ def tables(lang: str) -> _Tables:
         rate=_StopPhrases([*((w, True) for w in [*lex.not_metric.rate, *lex.not_metric.frequencies]),
                      *((w, False) for w in lex.not_metric.not_rate)]),
         modifiers=frozenset(norm(w) for w in lex.modifier_forms),
+        possessive=tuple(lex.possessive_endings),
         qualifier_re=suffix_regex(qualifier_of),
         qualifier_of=qualifier_of,
         identifier_re=suffix_regex([*lex.not_metric.before, *lex.not_metric.foreign_currencies]),
@@ -658,7 +660,8 @@ def _cue_after(tokens: list[Token], j: int, lex: Lexicon, tb: _Tables) -> tuple[
         if hit:
             n, key = hit
             found = (key, j + n - 1)
-            if lex.head == "first" or not (n == 1 and tok.norm in tb.modifiers):
+            modifies = (n == 1 and tok.norm in tb.modifiers) or tokens[j + n - 1].text.endswith(tb.possessive)
+            if lex.head == "first" or not modifies:
                 break
             j += n
             words += n
@@ -674,6 +677,9 @@ def _prefix(view: str, end: int) -> str:
     return norm_text(view[max(0, end - _PREFIX_CHARS):end])
 
 
+_SPATIAL = frozenset({"more_than", "less_than"})  # "over", "trên", "dưới": also a place or a particle
+
+
 def _qualifier(view: str, start: int, tb: _Tables) -> tuple[str, int]:
     """The qualifier written just before `start`, and where the surface string begins."""
     if tb.qualifier_re is None:
@@ -683,9 +689,11 @@ def _qualifier(view: str, start: int, tb: _Tables) -> tuple[str, int]:
     if not m:
         return "exact", start
     phrase = re.sub(r"\s+", " ", m.group(0).strip())
-    if tb.qualifier_blocker_re and tb.qualifier_blocker_re.search(prefix[:m.start()].rstrip() + " "):
+    qualifier = tb.qualifier_of.get(phrase, "exact")
+    if (qualifier in _SPATIAL and tb.qualifier_blocker_re
+            and tb.qualifier_blocker_re.search(prefix[:m.start()].rstrip() + " ")):
         return "exact", start  # "handed over 5 subjects": a verb's particle, not "more than"
-    return tb.qualifier_of.get(phrase, "exact"), start - (len(prefix) - m.start())
+    return qualifier, start - (len(prefix) - m.start())
 
 
 def _locative(view: str, cue_start: int, start: int, tb: _Tables) -> bool:

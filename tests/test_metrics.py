@@ -1210,3 +1210,35 @@ def test_a_forecast_for_the_articles_own_year_is_an_estimate(
 ])
 def test_highland_villages_in_translation(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("villages", 18)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a possessive cue determines the noun after it, which is what the number counts
+    ("en", "The hamlet keeps 3 people's patrol teams with 24 members.", [("groups", 3), ("members", 24)]),
+    ("en", "The commune has 2 farmers' clubs and 3 women’s groups.", [("groups", 2), ("groups", 3)]),
+    ("en", "The fund holds the 300 households' savings.", [("households", 300)]),
+    ("vi", "Ấp duy trì 3 tổ tuần tra nhân dân với 24 thành viên.", [("groups", 3), ("members", 24)]),
+    ("id", "Dusun mempertahankan 3 tim patroli rakyat dengan 24 anggota.", [("groups", 3), ("members", 24)]),
+    ("fr", "Le hameau maintient 3 équipes de patrouille populaires avec 24 membres.",
+     [("groups", 3), ("members", 24)]),
+    ("fa", "روستا ۳ گروه گشت مردمی با ۲۴ عضو دارد.", [("groups", 3), ("members", 24)]),
+])
+def test_a_possessive_cue_modifies_the_noun_after_it(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a word that makes "over" or "trên" a particle or a place leaves an approximation be
+    ("vi", "Các hội viên sản xuất khoảng 2.000 sản phẩm.", [("products", 2000, "approx")]),
+    ("vi", "Hội trồng hoa dọc gần 3 km đường.", [("km", 3, "approx")]),
+    ("vi", "Hợp tác xã canh tác trên 52 ha dừa hữu cơ.", [("hectares", 52, "exact")]),
+    ("en", "The union handed nearly 200 gifts to poor pupils.", [("gifts", 200, "approx")]),
+    ("en", "The police handed over 5 subjects to the district.", [("subjects", 5, "exact")]),
+    ("id", "Para anggota memproduksi sekitar 2.000 produk.", [("products", 2000, "approx")]),
+    ("fr", "Les adhérentes ont produit environ 2 000 produits.", [("products", 2000, "approx")]),
+    ("fa", "اعضا حدود ۲۰۰۰ محصول تولید کردند.", [("products", 2000, "approx")]),
+])
+def test_a_blocker_word_leaves_an_approximation(
+        lang: str, text: str, found: list[tuple[str, float, str]]) -> None:
+    assert [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, lang)] == found
