@@ -666,11 +666,22 @@ def _cue_after(tokens: list[Token], j: int, lex: Lexicon, tb: _Tables) -> tuple[
             j += n
             words += n
             continue
-        if tb.breaks.match(tokens, j):
+        if tb.breaks.match(tokens, j) and not _joins_modifiers(tokens, j, found, lex, tb):
             break
         words += 1
         j += 1
     return found
+
+
+def _joins_modifiers(tokens: list[Token], j: int, found: tuple[str, int] | None, lex: Lexicon,
+                     tb: _Tables) -> bool:
+    """Whether the conjunction at tokens[j] joins two words before a head noun still to come:
+    "2,400 sao and dau trees", "50 poor and lonely elderly people". Only before any cue and
+    where the head comes last; a number after it starts a count of its own, and a place unit
+    before it is counted on its own ("12 communes and villages")."""
+    return (found is None and lex.head == "last" and tokens[j].norm in tb.conjunctions
+            and j + 1 < len(tokens) and tokens[j + 1].kind == "word"
+            and not tb.level_words.match(tokens, j - 1))
 
 
 def _prefix(view: str, end: int) -> str:

@@ -1242,3 +1242,36 @@ def test_a_possessive_cue_modifies_the_noun_after_it(
 def test_a_blocker_word_leaves_an_approximation(
         lang: str, text: str, found: list[tuple[str, float, str]]) -> None:
     assert [(m.metric, m.value, m.qualifier) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # "and" between two words before the head noun joins them; the number counts the head
+    ("en", "The youth planted 2,400 sao and dau trees around 18 school sites.", [("trees", 2400)]),
+    ("en", "The fund supported 50 poor and lonely elderly people.", [("people", 50)]),
+    # a number after the conjunction starts a count of its own; a place unit is counted alone
+    ("en", "The district has 12 communes and 150 villages.", [("villages", 150)]),
+    ("en", "The district has 12 communes and villages.", []),
+    # where the head comes first the cue is already before the conjunction
+    ("vi", "Đoàn viên trồng 2.400 cây sao, dầu quanh 18 điểm trường.", [("trees", 2400)]),
+    ("id", "Pemuda menanam 2.400 pohon sao dan dau di sekitar 18 lokasi sekolah.", [("trees", 2400)]),
+    ("fr", "Les jeunes ont planté 2 400 arbres sao et dau autour de 18 sites scolaires.", [("trees", 2400)]),
+    ("fa", "جوانان ۲۴۰۰ درخت سائو و دائو در اطراف ۱۸ محل مدرسه کاشتند.", [("trees", 2400)]),
+])
+def test_a_conjunction_joining_two_modifiers_of_the_head(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # toilets and bathrooms open on the word for house: no key
+    ("vi", "Xã đã xây dựng 65 nhà vệ sinh với tổng trị giá 845 triệu đồng.", [("vnd", 845_000_000)]),
+    ("vi", "Hội hỗ trợ làm 12 nhà tắm và 8 nhà tiêu hợp vệ sinh.", []),
+    ("vi", "Mặt trận xây dựng 11 căn nhà cho hộ nghèo.", [("houses", 11)]),
+    ("en", "The commune built 65 toilets with a total value of VND 845 million.", [("vnd", 845_000_000)]),
+    ("id", "Komune membangun 65 toilet dengan nilai total 845 juta VND.", [("vnd", 845_000_000)]),
+    ("fr", "La commune a construit 65 toilettes pour un total de 845 millions de VND.",
+     [("vnd", 845_000_000)]),
+    ("fa", "کمون ۶۵ سرویس بهداشتی به ارزش کل ۸۴۵ میلیون دونگ ساخته است.", [("vnd", 845_000_000)]),
+])
+def test_toilets_are_not_houses(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
