@@ -1275,3 +1275,24 @@ def test_a_conjunction_joining_two_modifiers_of_the_head(
 ])
 def test_toilets_are_not_houses(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a duration with an ordinal between the number and its time word, after "of which": the
+    # bare number is no count of what the first figure counted
+    ("fr", "Le district a bâti 118 modèles, dont 19 nouveaux au cours des 8 premiers mois de 2023.",
+     [("models", 118), ("models", 19)]),
+    ("fr", "Le district a bâti 118 modèles, dont 19 au cours des 3 dernières années.",
+     [("models", 118), ("models", 19)]),
+    ("en", "The district built 118 models, of which 19 were new in the first 8 months of 2023.",
+     [("models", 118), ("models", 19)]),
+    ("id", "Distrik membangun 118 model, termasuk 19 model baru dalam 8 bulan pertama tahun 2023.",
+     [("models", 118), ("models", 19)]),
+    ("vi", "Huyện xây dựng 118 mô hình, trong đó 19 mô hình mới trong 8 tháng đầu năm 2023.",
+     [("models", 118), ("models", 19)]),
+    ("fa", "ناحیه ۱۱۸ مدل ساخته که ۱۹ مدل جدید در ۸ ماه نخست سال ۲۰۲۳ بوده است.",
+     [("models", 118), ("models", 19)]),
+])
+def test_a_duration_with_an_ordinal_after_of_which(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
