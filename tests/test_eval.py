@@ -173,7 +173,10 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round83", "round83/gold.yaml"),
                                                ("round84", "round84/gold.yaml"),
                                                ("round85", "round85/gold.yaml"),
-                                               ("round86", "round86/gold.yaml")])
+                                               ("round86", "round86/gold.yaml"),
+                                               ("round87", "round87/gold.yaml"),
+                                               ("round88", "round88/gold.yaml"),
+                                               ("round89", "round89/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
