@@ -295,8 +295,9 @@ def _persian_name(text: str, pos: int, stop: Set[str] = frozenset(),
     last, most = 0, 3
     for w in words:
         gap = text[pos + last:pos + w.start()]
-        if len(picked) == most or (gap.strip() and gap.strip() != "-") or "\n" in gap:
-            break
+        if (len(picked) == most and len(w.group()) > 1) or len(picked) > most \
+                or (gap.strip() and gap.strip() != "-") or "\n" in gap:
+            break  # a fourth word of one letter ends a lettered name: "هائو می باک ب" (Hậu Mỹ Bắc B)
         if picked and norm(w.group()) in stop and not _goes_on_persian(
                 [p.group() for p in picked], w.group()):
             break  # "هائی هائو در": the name ends before "in"

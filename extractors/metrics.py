@@ -263,8 +263,8 @@ def extract_metrics(text: str, lang: str, published: date | None = None) -> list
         if qualifier == "more_than" and key in SURFACE_KEYS and _locative(view, surface_start,
                                                                         start, tb):
             qualifier = "exact"  # "lắp 54 biển báo trên 3 tuyến đường": on 3 roads
-        if _is_identifier(view, surface_start, tb):
-            continue
+        if factor is None and _is_identifier(view, surface_start, tb):
+            continue  # "inter-family group 8"; a measure after it is none: "این گروه ۵۲۰ تن" (520 tons)
         if key == "km" and _is_dimension(view, surface_start, tokens[last_token].end, tb):
             continue  # "mặt đường rộng 4 m", "roads 6 m wide": a width, not work done
         if key == "km" and factor is not None and num.value * factor < _SIZE_KM and \

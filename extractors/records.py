@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
-from extractors.gazetteer import gazetteer
+from extractors.gazetteer import gazetteer, roman_value
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.localities import Place, places_in, to_locality
 from extractors.metrics import extract_metrics
@@ -183,16 +183,11 @@ _INTERTITLE_WORDS = 12
 
 
 _NAME_NUMBER = re.compile(r"\s(\d+|[IVX]+)$")
-_ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
 def _name_number(suffix: str) -> str:
     """"2" for "2" and for "II": Cây Trường II is "کای ترونگ ۲" in Persian."""
-    if suffix.isdigit():
-        return suffix
-    values = [_ROMAN[c] for c in suffix]
-    return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v
-                   for i, v in enumerate(values)))
+    return suffix if suffix.isdigit() else str(roman_value(suffix))
 _NUMERAL = re.compile(r"[0-9۰-۹٠-٩]+")
 _NAME_SPAN = 60  # characters from a place's start in which its name's number is written
 

@@ -624,3 +624,34 @@ def test_a_numbered_ward_the_province_lacks_is_a_neighbourhood(lang: str, text: 
     places, province = places_in(text, load_lexicon(lang))
     assert province == "Lang Son"
     assert [(p.level, p.name) for p in places if p.level in ("commune", "village")] == [("village", "3")]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    # a commune whose name ends in a letter is that one, not its sibling
+    ("vi", "Huyện Cái Bè, tỉnh Tiền Giang. Xã Hậu Mỹ Bắc B có 38 hộ.", "Hau My Bac B"),
+    ("en", "Cai Be district, Tien Giang province. Hau My Bac B commune has 38 households.", "Hau My Bac B"),
+    ("fr", "Le district de Cai Be, province de Tien Giang. La commune de Hau My Bac B compte 38 ménages.",
+     "Hau My Bac B"),
+    ("id", "Distrik Cai Be, Provinsi Tien Giang. Komune Hau My Bac B memiliki 38 rumah tangga.", "Hau My Bac B"),
+    # in Persian the letter is a fourth word of one letter
+    ("fa", "ناحیه کای به، استان تین جیانگ. کمون هائو می باک ب مدل را دارد.", "Hau My Bac B"),
+    ("fa", "ناحیه کای به، استان تین جیانگ. کمون هائو می باک آ مدل را دارد.", "Hau My Bac A"),
+    ("fa", "ناحیه کای به، استان تین جیانگ. کمون می لوی آ مدل را دارد.", "My Loi A"),
+])
+def test_a_communes_name_ending_in_a_letter(lang: str, text: str, name: str) -> None:
+    places, _ = places_in(text, load_lexicon(lang))
+    assert [(p.name, p.district) for p in places if p.level == "commune"] == [(name, "Cai Be")]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    # a commune named with a Roman numeral, written in digits in a translation
+    ("en", "Bau Bang district, Binh Duong province. Cay Truong 2 commune has 50 households.", "Cay Truong II"),
+    ("fr", "Le district de Bau Bang, province de Binh Duong. La commune de Cay Truong 2 compte 50 ménages.",
+     "Cay Truong II"),
+    ("id", "Distrik Bau Bang, Provinsi Binh Duong. Komune Cay Truong 2 memiliki 50 rumah tangga.", "Cay Truong II"),
+    ("vi", "Huyện Bàu Bàng, tỉnh Bình Dương. Xã Cây Trường II có 50 hộ.", "Cay Truong II"),
+    ("en", "Nui Thanh district, Quang Nam province. Tam Xuan 1 commune has 50 households.", "Tam Xuan I"),
+])
+def test_a_roman_numeral_written_in_digits(lang: str, text: str, name: str) -> None:
+    places, _ = places_in(text, load_lexicon(lang))
+    assert [p.name for p in places if p.level == "commune"] == [name]

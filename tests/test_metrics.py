@@ -1296,3 +1296,19 @@ def test_toilets_are_not_houses(lang: str, text: str, found: list[tuple[str, flo
 def test_a_duration_with_an_ordinal_after_of_which(
         lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a word that names a unit by its number ("group 8") names none when a measure follows the
+    # number: "این گروه ۵۲۰ تن" is this group's 520 tons
+    ("fa", "در سال ۲۰۲۳، این گروه ۵۲۰ تن دوریان صادر کرد.", [("tons", 520)]),
+    ("fa", "این گروه ۳۵ میلیارد دونگ درآمد داشت.", [("vnd", 35_000_000_000)]),
+    # a count after it is still the unit's number and what follows it
+    ("fa", "گروه ۸ با ۳۰ خانوار فعالیت می‌کند.", [("households", 30)]),
+    ("en", "Inter-family group 8 has 30 households.", [("households", 30)]),
+    ("vi", "Tổ 8 có 30 hộ tham gia.", [("households", 30)]),
+    ("id", "Kelompok 8 beranggotakan 30 rumah tangga.", [("households", 30)]),
+    ("fr", "Le groupe 8 compte 30 ménages.", [("households", 30)]),
+])
+def test_a_measure_after_an_identifier_word(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found

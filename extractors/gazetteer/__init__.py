@@ -178,6 +178,23 @@ def _closeness(roman: str, unit: str) -> tuple[float, float]:
     return fuzz.ratio(roman, unit.replace("u", "o")), fuzz.ratio(roman, unit)
 
 
+_ROMAN_NUMERALS = {"I": 1, "V": 5, "X": 10}
+_ROMAN_END = re.compile(r"\s([IVX]+)$")
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral of I, V and X: "II" is 2, "IV" 4."""
+    values = [_ROMAN_NUMERALS[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def digit_form(name: str) -> str | None:
+    """The name with the Roman numeral that ends it written in digits, as a translation may write
+    it ("Cay Truong 2" for Cay Truong II); None where no numeral ends it."""
+    m = _ROMAN_END.search(name)
+    return f"{name[:m.start()]} {roman_value(m.group(1))}" if m else None
+
+
 def _number_of(unit: Unit) -> str | None:
     """The number of a unit named by its kind and a number ("Phuong 7", a Phường; "Quan 8", a
     Quận), else None: "Gia Tan 1", a Xã, is a name that holds a number."""
@@ -208,16 +225,18 @@ class Gazetteer:
         self.by_name: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
         self.by_skeleton: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         self.provinces: dict[str, list[Unit]] = defaultdict(list)
-        self.names: frozenset[str] = frozenset(fold(unit.name) for unit in units)
         self.by_number: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
         for unit in units:
             self.by_name[(unit.map, unit.level, fold(unit.name))].append(unit)
+            if digits := digit_form(unit.name):  # "Cay Truong 2" is Cay Truong II
+                self.by_name[(unit.map, unit.level, fold(digits))].append(unit)
             if number := _number_of(unit):
                 self.by_number[(unit.map, unit.level, number)].append(unit)
             for key in skeletons(unit.name, unit.spelled):
                 self.by_skeleton[(unit.map, key)].append(unit)
             if unit.level == "province":
                 self.provinces[fold(unit.name)].append(unit)
+        self.names: frozenset[str] = frozenset(name for (_, _, name) in self.by_name)
         self._to_2025 = to_2025
         # a legacy province -> the 2025 province its communes went to (whole provinces merged)
         votes: dict[str, Counter[str]] = defaultdict(Counter)
