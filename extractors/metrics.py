@@ -284,10 +284,12 @@ def extract_metrics(text: str, lang: str, published: date | None = None) -> list
         scope = scope[max(scope.rfind(";"), scope.rfind("؛")) + 1:]
         if tb.target_re and tb.target_re.search(norm_text(scope)):
             continue  # "phấn đấu mỗi xã có ít nhất 2 mô hình", "strives to have 10": a goal
+        year = _sentence_year(view, sent, num.start, tb) if published or tb.forecast_re else None
+        if published is not None and year is not None and year > published.year:
+            continue  # "Năm 2025, huyện tiếp tục nhân rộng 15 mô hình" written in 2024: a plan
         if tb.forecast_re and tb.forecast_re.search(norm_text(scope)):
-            year = _sentence_year(view, sent, num.start, tb)
-            if published is None or year is None or year > published.year:
-                continue  # "Dự kiến đến năm 2025 đạt 350 mô hình" written in 2024: a goal
+            if published is None or year is None:
+                continue  # "Dự kiến đến năm 2025 đạt 350 mô hình", undated: a goal
             qualifier = "approx" if qualifier == "exact" else qualifier  # this year's estimate
         if num.weak and qualifier == "exact" and not _weak_counts(num, tokens, factor, tb):
             continue

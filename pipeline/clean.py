@@ -104,7 +104,7 @@ def clean_text(raw: str) -> CleanedText:
         if _is_caption_label(lines, i, pats):
             dropped.append(line)
             continue
-        found = _dateline(line)
+        found = parse_dateline(line)
         if found is not None:
             dateline = dateline or found
             dropped.append(line)
@@ -168,7 +168,7 @@ def _is_caption_label(lines: list[str], i: int, pats: _Patterns) -> bool:
     return bool(pats.captions.search(nxt))
 
 
-def _dateline(line: str) -> date | None:
+def parse_dateline(line: str) -> date | None:
     """A short line that is mostly a date (a page's publication stamp): "22/11/2024 - 10:05",
     "Wednesday, May 6, 2026", "6 Mei 2026", a Persian page's "۱۶ اردیبهشت ۱۴۰۵"."""
     if len(line) > 60 or len(line.split()) > 6 or line[-1:] in ".!?":

@@ -19,6 +19,7 @@ from pathlib import Path
 import trafilatura
 from lxml import html as lxml_html
 
+from pipeline.clean import parse_dateline
 from pipeline.decoding import DecodeError, decode_bytes
 from schemas import RawDocument, Rejection
 
@@ -106,9 +107,16 @@ def split_headline(text: str) -> tuple[str | None, str]:
     figures ("More than 300 models" over "318 models"): a text file's headline leaves its text
     likewise, so that its figures are not counted twice."""
     m = _HEADLINE.match(text) or _DATED_HEADLINE.match(text)
-    if m is None or m.group(1).rstrip().endswith(_SENTENCE_END):
+    if m is not None:
+        headline, rest = m.group(1), text[m.end():]
+    else:  # a dateline in words under it: "۱ آذر ۱۴۰۳", "Kamis, 14 September 2023"
+        headline, _, rest = text.lstrip().partition("\n")
+        second = rest.partition("\n")[0].strip()
+        if len(headline) > 200 or not second or parse_dateline(second) is None:
+            return None, text
+    if headline.rstrip().endswith(_SENTENCE_END):
         return None, text
-    return m.group(1).strip(), text[m.end():]
+    return headline.strip(), rest
 
 
 # trafilatura drops every non-printable character, the zero-width non-joiner too, which Persian

@@ -218,6 +218,11 @@ def test_bad_input_is_rejected_with_a_reason(name: str, data: bytes, code: str) 
      "Bắc Yên: 71 mô hình “Dân vận khéo”"),
     ("Vĩnh Bảo: Đưa “Dân vận khéo” vào khu dân cư\nCập nhật lúc 09:30, 2024-07-17\n" + VI,
      "Vĩnh Bảo: Đưa “Dân vận khéo” vào khu dân cư"),
+    # a headline over a dateline in words: a solar date, a month's name
+    ("مو کای نام: ۱۳۴ مدل\n۱ آذر ۱۴۰۳\n\n" + VI, "مو کای نام: ۱۳۴ مدل"),
+    ("Mo Cay Nam: 134 models for new rural areas\nWednesday, November 20, 2024\n" + VI,
+     "Mo Cay Nam: 134 models for new rural areas"),
+    ("Mo Cay Nam : 134 modèles\n20 novembre 2024\n" + VI, "Mo Cay Nam : 134 modèles"),
     # no headline: a sentence, a line with no blank line after it, or none at all
     ("Huyện có 318 mô hình.\n\n" + VI, None),
     ("Kabupaten Minh Hoa memiliki 58 model\n" + VI, None),

@@ -1312,3 +1312,36 @@ def test_a_duration_with_an_ordinal_after_of_which(
 ])
 def test_a_measure_after_an_identifier_word(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+_NOV_2024 = date(2024, 11, 20)
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "found"), [
+    # a figure in a sentence dated to a year after the article's is a plan, whatever its verb
+    ("vi", "Năm 2025, huyện tiếp tục nhân rộng ít nhất 15 mô hình.", _NOV_2024, []),
+    ("en", "In 2025, the district will replicate at least 15 more models.", _NOV_2024, []),
+    ("fr", "En 2025, le district continuera de reproduire au moins 15 modèles.", _NOV_2024, []),
+    ("id", "Pada tahun 2025, distrik akan mereplikasi setidaknya 15 model.", _NOV_2024, []),
+    ("fa", "در سال ۲۰۲۵، ناحیه دست‌کم ۱۵ مدل دیگر را گسترش خواهد داد.", _NOV_2024, []),
+    # the article's own year, an undated article, and a period ending later are reported facts
+    ("vi", "Năm 2024, huyện nhân rộng 15 mô hình.", _NOV_2024, [("models", 15)]),
+    ("en", "In 2025, the district replicated 15 more models.", None, [("models", 15)]),
+    ("vi", "Giai đoạn 2021-2025, huyện xây dựng 134 mô hình.", _NOV_2024, [("models", 134)]),
+])
+def test_a_figure_for_a_year_after_the_articles_is_a_plan(
+        lang: str, text: str, published: date | None, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang, published)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # "owned by" ends the counted noun: the owners are not what is counted
+    ("id", "Komune memiliki 18 homestay milik warga Mong.", []),
+    ("id", "Komune memiliki 18 homestay kepunyaan warga dan 40 anggota.", [("members", 40)]),
+    ("vi", "Xã có 18 homestay của đồng bào Mông.", []),
+    ("en", "The commune has 18 homestays run by H'Mong people.", []),
+    ("fr", "La commune compte 18 homestays tenus par des Mong.", []),
+    ("fa", "کمون ۱۸ اقامتگاه متعلق به مردم مونگ دارد.", []),
+])
+def test_owned_by_ends_the_counted_noun(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
