@@ -49,6 +49,10 @@ class Unit(_Strict):
 
 class NotMetricCues(_Strict):
     before: list[str]  # identifier words just before a number: "No.", "số", "شماره"
+    # determiners before an identifier word that make it a reference to a unit already named,
+    # not a numbered name: "toàn thôn 126 hộ" (the whole hamlet's 126 households), "این گروه
+    # ۵۲۰ تن" (this group's 520 tons)
+    reference_determiners: list[str]
     after: list[str]  # words just after the quantity: "%", "wide", "years", "stars"
     # currencies other than the dong, before or after a number: an amount with no key ("USD
     # 5,000", "2.000 USD", "دلار")

@@ -58,6 +58,7 @@ class _Tables:
     qualifier_re: re.Pattern[str] | None
     qualifier_of: dict[str, str]
     identifier_re: re.Pattern[str] | None
+    reference_re: re.Pattern[str] | None  # "toàn", "this": before an identifier word, no name
     range_prefix_re: re.Pattern[str] | None
     range_pairs: dict[str, frozenset[str]]
     year_word_re: re.Pattern[str] | None
@@ -113,6 +114,7 @@ def tables(lang: str) -> _Tables:
         qualifier_re=suffix_regex(qualifier_of),
         qualifier_of=qualifier_of,
         identifier_re=suffix_regex([*lex.not_metric.before, *lex.not_metric.foreign_currencies]),
+        reference_re=suffix_regex(lex.not_metric.reference_determiners),
         range_prefix_re=suffix_regex(lex.range_prefixes),
         range_pairs={norm(k): frozenset(norm(w) for w in v) for k, v in lex.range_pairs.items()},
         year_word_re=suffix_regex([*lex.year_words, *lex.month_names]),
@@ -242,7 +244,9 @@ def extract_metrics(text: str, lang: str, published: date | None = None) -> list
         if found is None:
             found = _elided_head(tokens, j, num, sentence_at(spans, num.start)[0], tb)
         if found is None and len(ends) == 1:  # "fell from 120 to 45" is no range of a total
-            found = _total_before(tokens, j, num, tb)
+            earlier = out[-1].metric if out and out[-1].evidence.start >= \
+                sentence_at(spans, num.start)[0] else None
+            found = _total_before(tokens, j, num, tb, earlier)
         if found is None or all(n.value == 0 for n in ends):
             continue  # nothing counted, or nothing: "Bữa cơm 0 đồng" (a free meal) is a name
         key, factor, last_token = found
@@ -457,11 +461,13 @@ def _counted_action(view: str, tokens: list[Token], j: int, num: Number,
 _CUE_BACK = 4  # the words of a cue phrase, and a qualifier, before a counted number
 
 
-def _total_before(tokens: list[Token], j: int, num: Number,
-                  tb: _Tables) -> tuple[str, None, int] | None:
+def _total_before(tokens: list[Token], j: int, num: Number, tb: _Tables,
+                  earlier: str | None = None) -> tuple[str, None, int] | None:
     """A number ending its clause, counted by a total named earlier in the clause: "bringing
     the total number of models in the district to 318" (models), "nâng tổng số mô hình lên
-    318". The total's head and a cue right after it (or a word later) name what is counted."""
+    318". The total's head and a cue right after it (or a word later) name what is counted;
+    with no cue there, what the sentence's figure before it counted: "added 14 models,
+    bringing the total to 126" (`earlier`, models)."""
     if num.year_like or num.weak or (j < len(tokens) and not (
             tokens[j].kind == "punct" and tokens[j].text in BREAK_PUNCT)):
         return None
@@ -474,7 +480,7 @@ def _total_before(tokens: list[Token], j: int, num: Number,
         for c in range(k + head[0], min(k + head[0] + 2, num.first_index)):
             if (cue := tb.cues.match(tokens, c)) is not None:
                 return cue[1], None, num.last_index
-        return None
+        return (earlier, None, num.last_index) if earlier else None
     return None
 
 
@@ -738,7 +744,15 @@ def _shared_scale(first: Number, second: Number) -> Number:
 
 
 def _is_identifier(view: str, start: int, tb: _Tables) -> bool:
-    return bool(tb.identifier_re and tb.identifier_re.search(_prefix(view, start)))
+    """An identifier word just before the number ("thôn 3", "group 8"), unless a determiner
+    makes that word a reference to a unit named earlier: "toàn thôn 126 hộ" (the whole
+    hamlet's 126 households), "این گروه ۵۲۰ تن" (this group's 520 tons)."""
+    if tb.identifier_re is None:
+        return False
+    prefix = _prefix(view, start)
+    if (m := tb.identifier_re.search(prefix)) is None:
+        return False
+    return not (tb.reference_re and tb.reference_re.search(prefix[:m.start()].rstrip() + " "))
 
 
 def _clause_words_before(view: str, start: int, n: int, pattern: re.Pattern[str] | None,

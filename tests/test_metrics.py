@@ -1345,3 +1345,47 @@ def test_a_figure_for_a_year_after_the_articles_is_a_plan(
 ])
 def test_owned_by_ends_the_counted_noun(lang: str, text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a determiner before an identifier word makes it a unit named earlier, not a numbered name
+    ("vi", "Toàn thôn 126 hộ ký cam kết.", [("households", 126)]),
+    ("vi", "Cả xóm 48 hộ tham gia.", [("households", 48)]),
+    ("fa", "این گروه ۳۰ خانوار را پوشش می‌دهد.", [("households", 30)]),
+    ("en", "The whole village 126 households signed.", [("households", 126)]),
+    ("id", "Seluruh dusun 126 rumah tangga ikut serta.", [("households", 126)]),
+    ("fr", "Tout le hameau 126 ménages a signé.", [("households", 126)]),
+    # without one the number is the unit's name
+    ("vi", "Thôn 3 có 40 hộ.", [("households", 40)]),
+    ("en", "Village 3 has 40 households.", [("households", 40)]),
+])
+def test_a_determiner_before_an_identifier_word(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a total with no cue after it counts what the sentence's figure before it counted
+    ("en", "The district has added 14 models, bringing the total in the area to 126.",
+     [("models", 14), ("models", 126)]),
+    ("fr", "Le district compte 14 modèles de plus, ce qui porte leur total à 126.",
+     [("models", 14), ("models", 126)]),
+    ("vi", "Huyện có thêm 14 mô hình, nâng tổng số lên 126.", [("models", 14), ("models", 126)]),
+    ("id", "Distrik menambah 14 model, sehingga total menjadi 126.", [("models", 14), ("models", 126)]),
+    # no figure before it in the sentence: nothing to count
+    ("en", "This brings the total to 126.", []),
+])
+def test_a_total_with_no_cue_counts_the_figure_before(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # artisans and artists are people
+    ("vi", "Đội có 45 nghệ nhân."),
+    ("en", "The troupe has 45 artisans."),
+    ("fr", "La troupe compte 45 artisans."),
+    ("id", "Tim itu memiliki 45 seniman."),
+    ("fa", "۴۵ هنرمند در این گروه فعالیت می‌کنند."),
+])
+def test_artisans_are_people(lang: str, text: str) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("people", 45)]
