@@ -136,9 +136,9 @@ def tables(lang: str) -> _Tables:
         frequency_re=_word_regex(lex.not_metric.frequencies),
         frequencies=PhraseTable((w, True) for w in lex.not_metric.frequencies),
         break_re=_word_regex(lex.phrase_breaks),
-        distributives=frozenset(norm(w.split()[0]) for w in [*lex.not_metric.rate_before,
-                                                             *lex.not_metric.each_before_noun]
-                                if w.strip()),
+        # "each", "mỗi", "هر"; not a number word opening a price's unit ("a kilogram of")
+        distributives=frozenset(first for w in [*lex.not_metric.rate_before, *lex.not_metric.each_before_noun]
+                                if w.strip() and (first := norm(w.split()[0])) not in word_tables(lang)[0]),
         partitive_re=_word_regex(lex.not_metric.partitive),
         target_re=_word_regex(lex.not_metric.target),
         forecast_re=_word_regex(lex.not_metric.forecasts),

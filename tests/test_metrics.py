@@ -1389,3 +1389,20 @@ def test_a_total_with_no_cue_counts_the_figure_before(
 ])
 def test_artisans_are_people(lang: str, text: str) -> None:
     assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == [("people", 45)]
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # a price per kilogram or ton opening its clause is a per-unit amount
+    ("en", "The model covers 45 ha; a kilogram of ginseng sells for VND 80-100 million.", [("hectares", 45)]),
+    ("fr", "Le modèle couvre 45 ha ; un kilo de ginseng se vend de 80 à 100 millions de VND.",
+     [("hectares", 45)]),
+    ("id", "Model ini mencakup 45 ha; satu kilogram ginseng dijual 80-100 juta VND.", [("hectares", 45)]),
+    ("vi", "Mô hình có diện tích 45 ha; mỗi kg sâm có giá 80-100 triệu đồng.", [("hectares", 45)]),
+    ("fa", "این مدل ۴۵ هکتار دارد؛ هر کیلوگرم جینسنگ ۸۰ تا ۱۰۰ میلیون دونگ قیمت دارد.", [("hectares", 45)]),
+    # a figure that merely follows such a word elsewhere is kept; "a" is no distributive
+    ("en", "The group sold 5 tons of tea, earning VND 80 million.", [("tons", 5), ("vnd", 80_000_000)]),
+    ("en", "Each of the 16 members grows half a hectare of lotus.", [("members", 16)]),
+    ("fr", "Chacun des 16 membres cultive un demi-hectare de lotus.", [("members", 16)]),
+])
+def test_a_price_per_kilogram(lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    assert [(m.metric, m.value) for m in extract_metrics(text, lang)] == found
