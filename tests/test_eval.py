@@ -176,7 +176,11 @@ def test_gold_folder_loads_every_file() -> None:
                                                ("round86", "round86/gold.yaml"),
                                                ("round87", "round87/gold.yaml"),
                                                ("round88", "round88/gold.yaml"),
-                                               ("round89", "round89/gold.yaml")])
+                                               ("round89", "round89/gold.yaml"),
+                                               ("round90", "round90/gold.yaml"),
+                                               ("round91", "round91/gold.yaml"),
+                                               ("round92", "round92/gold.yaml"),
+                                               ("round93", "round93/gold.yaml")])
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path, articles: str, gold: str) -> None:
     from tests.conftest import ROOT
 
